@@ -1,0 +1,107 @@
+import type { ChatCompletion, ChatCompletionChunk, ChatFinishReason, ChatToolCall, CompletionUsage } from "../types/chat.js";
+
+interface ChoiceState {
+  content: string;
+  sawContent: boolean;
+  reasoning: string;
+  sawReasoning: boolean;
+  toolCalls: Map<number, ChatToolCall>;
+  finish: ChatFinishReason | null;
+  logprobs: unknown;
+}
+
+/**
+ * Folds streamed chunks into the `ChatCompletion` a non-streaming call would have returned:
+ * content and reasoning concatenated per choice, tool-call fragments merged by `index`
+ * (DeepInfra may also send a whole call in one fragment), usage from the finishing chunk.
+ */
+export class ChatAccumulator {
+  #id = "";
+  #created = 0;
+  #model = "";
+  #usage: CompletionUsage | undefined;
+  #extra: Record<string, unknown> = {};
+  readonly #choices = new Map<number, ChoiceState>();
+
+  add(chunk: ChatCompletionChunk): void {
+    const { id, created, model, usage, choices, object: _object, ...extra } = chunk;
+    if (id) this.#id = id;
+    if (created) this.#created = created;
+    if (model) this.#model = model;
+    if (usage) this.#usage = usage;
+    Object.assign(this.#extra, extra);
+    if (!Array.isArray(choices)) return;
+    for (const choice of choices) {
+      const index = choice.index ?? 0;
+      let state = this.#choices.get(index);
+      if (!state) {
+        state = { content: "", sawContent: false, reasoning: "", sawReasoning: false, toolCalls: new Map(), finish: null, logprobs: undefined };
+        this.#choices.set(index, state);
+      }
+      const delta = choice.delta ?? {};
+      if (typeof delta.content === "string") {
+        state.content += delta.content;
+        state.sawContent = true;
+      }
+      if (typeof delta.reasoning_content === "string") {
+        state.reasoning += delta.reasoning_content;
+        state.sawReasoning = true;
+      }
+      if (Array.isArray(delta.tool_calls)) {
+        for (const [position, fragment] of delta.tool_calls.entries()) {
+          const key = fragment.index ?? position;
+          let call = state.toolCalls.get(key);
+          if (!call) {
+            call = { id: "", type: "function", function: { name: "", arguments: "" } };
+            state.toolCalls.set(key, call);
+          }
+          if (fragment.id) call.id = fragment.id;
+          if (fragment.function?.name) call.function.name += fragment.function.name;
+          if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
+        }
+      }
+      if (choice.finish_reason) state.finish = choice.finish_reason;
+      if (choice.logprobs != null) state.logprobs = choice.logprobs;
+    }
+  }
+
+  /** Whether at least one choice was seen and every choice has a finish reason. */
+  get finished(): boolean {
+    if (this.#choices.size === 0) return false;
+    for (const state of this.#choices.values()) if (!state.finish) return false;
+    return true;
+  }
+
+  /** Usage from the finishing chunk, when DeepInfra sent it. */
+  get usage(): CompletionUsage | undefined {
+    return this.#usage;
+  }
+
+  /** The assembled completion so far. */
+  toCompletion(): ChatCompletion {
+    const indexes = [...this.#choices.keys()].sort((a, b) => a - b);
+    return {
+      ...this.#extra,
+      id: this.#id,
+      object: "chat.completion",
+      created: this.#created,
+      model: this.#model,
+      choices: indexes.map((index) => {
+        const state = this.#choices.get(index) as ChoiceState;
+        const toolCalls = [...state.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+        return {
+          index,
+          message: {
+            role: "assistant" as const,
+            content: state.sawContent || toolCalls.length === 0 ? state.content : null,
+            ...(state.sawReasoning ? { reasoning_content: state.reasoning } : {}),
+            ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+          },
+          finish_reason: state.finish,
+          ...(state.logprobs !== undefined ? { logprobs: state.logprobs } : {}),
+        };
+      }),
+      ...(this.#usage ? { usage: this.#usage } : {}),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { Exchange } from "../exchange.js";
+import { apiErrorFromResponse } from "../http.js";
+import type { ChatCompletion, ChatCompletionChunk } from "../types/chat.js";
+import { ChatAccumulator } from "./accumulate.js";
+import { EventStream } from "./event-stream.js";
+
+/** Options for reading an SSE response you fetched yourself. */
+export interface StreamFromResponseOptions {
+  /** Aborts reading. */
+  signal?: AbortSignal;
+  /** Longest silence between reads in milliseconds (default 30,000; 0 disables). */
+  idleTimeout?: number;
+}
+
+/**
+ * A streaming chat completion: iterate it for `ChatCompletionChunk`s, or use `textStream()`,
+ * `toReadableStream()` or `finalCompletion()`. Breaking out of `for await` or calling `abort()`
+ * closes the upstream connection.
+ * @example
+ * const stream = await client.chat.completions.create({ model: "default", messages, stream: true });
+ * for await (const text of stream.textStream()) console.log(text);
+ */
+export class ChatStream extends EventStream<ChatCompletionChunk> {
+  readonly #accumulator = new ChatAccumulator();
+
+  /**
+   * Reads a chat SSE response fetched by other means, e.g. in a browser from your Worker's `/api/chat`.
+   * @throws APIError when the response status is not 2xx.
+   */
+  static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<ChatStream> {
+    const exchange = new Exchange(options.signal, 0, options.idleTimeout ?? 30_000, []);
+    if (!response.body) throw new TypeError("The response has no body to stream.");
+    exchange.attach(response.body);
+    if (!response.ok) throw await apiErrorFromResponse(response, exchange);
+    return new ChatStream(exchange);
+  }
+
+  protected accept(chunk: ChatCompletionChunk): void {
+    this.#accumulator.add(chunk);
+  }
+
+  protected get complete(): boolean {
+    return this.#accumulator.finished;
+  }
+
+  /** The content of choice 0 as it arrives, one string per delta. */
+  async *textStream(): AsyncIterable<string> {
+    for await (const chunk of this) {
+      const text = chunk.choices?.[0]?.delta?.content;
+      if (text) yield text;
+    }
+  }
+
+  /** The reasoning (`reasoning_content`) of choice 0 as it arrives, separate from the answer. */
+  async *reasoningStream(): AsyncIterable<string> {
+    for await (const chunk of this) {
+      const text = chunk.choices?.[0]?.delta?.reasoning_content;
+      if (text) yield text;
+    }
+  }
+
+  /**
+   * The whole completion, assembled from the chunks (content, reasoning, tool calls, usage).
+   * Reads the rest of the stream if nobody else is reading it.
+   * @throws the stream's failure (timeout, error event, incomplete stream).
+   */
+  async finalCompletion(): Promise<ChatCompletion> {
+    await this.ended();
+    return this.#accumulator.toCompletion();
+  }
+
+  /** The completion assembled from the chunks read so far (no waiting). */
+  currentCompletion(): ChatCompletion {
+    return this.#accumulator.toCompletion();
+  }
+}

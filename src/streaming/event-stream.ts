@@ -1,0 +1,182 @@
+import { DeepInfraError, IncompleteStreamError, createAPIError, readErrorMessage } from "../errors.js";
+import type { ByteSource } from "../exchange.js";
+import { redact } from "../redact.js";
+import { createSSEParser, type SSEEvent } from "./sse.js";
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/**
+ * A stream of JSON events from an SSE body: ends at `data: [DONE]` (closing a lingering
+ * connection), turns an error event into a thrown `APIError`, and throws
+ * `IncompleteStreamError` when the body ends before the answer did.
+ */
+export abstract class EventStream<T> implements AsyncIterable<T> {
+  readonly #source: ByteSource;
+  readonly #secrets: readonly string[];
+  #started = false;
+  #settled = false;
+  #failure: unknown;
+  readonly #waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+
+  constructor(source: ByteSource, secrets: readonly string[] = []) {
+    this.#source = source;
+    this.#secrets = secrets;
+  }
+
+  /** Folds a chunk into the stream's running state (for the final result). */
+  protected abstract accept(chunk: T): void;
+  /** Whether the state shows a finished answer even without `[DONE]`. */
+  protected abstract get complete(): boolean;
+
+  /** Stops the stream and closes the upstream connection; a pending read throws `APIUserAbortError`. */
+  abort(): void {
+    this.#source.cancel();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.#iterate()[Symbol.asyncIterator]();
+  }
+
+  /**
+   * The upstream SSE bytes, passed through as they arrive (complete events only), so a Worker can
+   * `return new Response(stream.toReadableStream(), { headers: { "content-type": "text/event-stream" } })`.
+   * A failure mid-stream is appended as `event: error` with a JSON `{ error: { message, type } }`
+   * and the stream closes without `[DONE]`, so any SSE client sees the error instead of a short answer.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    let held = new Uint8Array(0);
+    let events: AsyncIterator<T> | undefined;
+    const forward = (bytes: Uint8Array, pending: number, controller: ReadableStreamDefaultController<Uint8Array>) => {
+      const all = held.byteLength ? concat(held, bytes) : bytes;
+      const ready = all.byteLength - pending;
+      if (ready > 0) controller.enqueue(all.subarray(0, ready));
+      held = all.slice(ready);
+    };
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        events = this.#iterate((bytes, pending) => forward(bytes, pending, controller))[Symbol.asyncIterator]();
+      },
+      pull: async (controller) => {
+        try {
+          const { done } = await (events as AsyncIterator<T>).next();
+          if (!done) return;
+          if (held.byteLength) controller.enqueue(held);
+          controller.close();
+        } catch (error) {
+          if (!(error instanceof DeepInfraError && (error as { fromEvent?: boolean }).fromEvent)) {
+            const name = error instanceof Error ? error.name : "DeepInfraError";
+            const message = error instanceof Error ? error.message : String(error);
+            controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify({ error: { message, type: name } })}\n\n`));
+          } else if (held.byteLength) {
+            controller.enqueue(held);
+          }
+          controller.close();
+        }
+      },
+      cancel: () => {
+        void events?.return?.();
+        this.#source.cancel();
+      },
+    });
+  }
+
+  /** Resolves when the stream has been read to its end (by whoever reads it). */
+  protected ended(): Promise<void> {
+    if (this.#settled) return this.#failure === undefined ? Promise.resolve() : Promise.reject(this.#failure);
+    if (!this.#started) return (async () => {
+      for await (const _ of this.#iterate());
+    })();
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
+  }
+
+  async *#iterate(onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncGenerator<T> {
+    if (this.#started) throw new DeepInfraError("This stream has already been read; a stream can be consumed once.");
+    this.#started = true;
+    const events: SSEEvent[] = [];
+    const parser = createSSEParser((event) => events.push(event));
+    let finished = false;
+    try {
+      for (;;) {
+        const { done, value } = await this.#source.read();
+        if (done) parser.end();
+        else {
+          parser.feed(value);
+          onBytes?.(value, parser.pendingBytes);
+        }
+        for (const event of events) {
+          if (event.data === "[DONE]") {
+            finished = true;
+            break;
+          }
+          const chunk = this.#decode(event);
+          this.accept(chunk);
+          yield chunk;
+        }
+        events.length = 0;
+        if (finished) break;
+        if (done) {
+          if (!this.complete) throw new IncompleteStreamError("The stream ended before [DONE] and before a finish_reason: the answer is incomplete.");
+          finished = true;
+          break;
+        }
+      }
+      this.#settle(undefined);
+    } catch (error) {
+      this.#settle(error);
+      throw error;
+    } finally {
+      // After [DONE] the server may keep the connection open; on break or error the caller is gone.
+      this.#source.cancel();
+      if (!this.#settled) this.#settle(new DeepInfraError("The stream was closed before its end."));
+    }
+  }
+
+  #settle(failure: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#failure = failure;
+    for (const waiter of this.#waiters.splice(0)) failure === undefined ? waiter.resolve() : waiter.reject(failure);
+  }
+
+  #decode(event: SSEEvent): T {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(event.data);
+    } catch {
+      if (event.event === "error") throw this.#eventError(event.data);
+      throw new DeepInfraError(`Malformed event in the stream (not JSON): ${event.data.slice(0, 200)}`);
+    }
+    const isError =
+      event.event === "error" ||
+      (typeof payload === "object" && payload !== null && !("choices" in payload) && ("error" in payload || "detail" in payload));
+    if (isError) throw this.#eventError(payload);
+    return payload as T;
+  }
+
+  #eventError(payload: unknown): DeepInfraError {
+    const body = redact(payload, this.#secrets);
+    const inner = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+    const status = statusOf(inner) ?? statusOf(body);
+    const message = `Error event in the stream: ${readErrorMessage(body) ?? "no message"}`;
+    const error = createAPIError({ status, headers: {}, body, message });
+    Object.defineProperty(error, "fromEvent", { value: true });
+    return error;
+  }
+}
+
+function statusOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const key of ["status_code", "status", "code"]) {
+    const raw = (value as Record<string, unknown>)[key];
+    const status = typeof raw === "string" ? Number.parseInt(raw, 10) : raw;
+    if (typeof status === "number" && status >= 400 && status < 600) return status;
+  }
+  return undefined;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}

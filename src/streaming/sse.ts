@@ -1,0 +1,161 @@
+// Hand-written: no SSE parser is among the allowed runtime deps, and this is the SDK's hottest path.
+
+export interface SSEEvent {
+  /** Value of the last `event:` field, or "" when the event had none. */
+  event: string;
+  /** `data:` lines joined with "\n" (spec). */
+  data: string;
+  /** Last `id:` field seen for this event, if any. */
+  id?: string;
+}
+
+export interface SSEParser {
+  /** Feed the next bytes of the body; calls onEvent synchronously for each complete event. */
+  feed(chunk: Uint8Array): void;
+  /** Body ended: process a final unterminated line and dispatch a pending event (lenient: some servers omit the last blank line). */
+  end(): void;
+  /** Bytes fed since the last blank line: the part of the body not yet closed into an event. */
+  readonly pendingBytes: number;
+}
+
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
+
+// One decoder for every parser: we only decode complete lines, so no streaming state is needed.
+// ignoreBOM keeps a U+FEFF that starts a value; only the stream-start BOM is dropped (in line()).
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+export function createSSEParser(onEvent: (event: SSEEvent) => void): SSEParser {
+  // Bytes of a line that spans chunks; grown by doubling so byte-at-a-time feeds stay linear.
+  let tail = new Uint8Array(0);
+  let tailLen = 0;
+  // The previous chunk ended in CR: an LF opening the next chunk completes that same line end.
+  let skipLF = false;
+  let atStart = true;
+  let data = "";
+  let hasData = false;
+  let eventType = "";
+  let id: string | undefined;
+  // Absolute byte offsets: how much was fed, and where the last blank line ended.
+  let fed = 0;
+  let boundary = 0;
+
+  function append(src: Uint8Array, from: number, to: number): void {
+    const need = tailLen + (to - from);
+    if (need > tail.length) {
+      const grown = new Uint8Array(Math.max(need, tail.length * 2, 256));
+      grown.set(tail.subarray(0, tailLen));
+      tail = grown;
+    }
+    // Copy, never keep a view: callers may reuse their chunk buffers.
+    tail.set(src.subarray(from, to), tailLen);
+    tailLen = need;
+  }
+
+  function dispatch(): void {
+    if (hasData) {
+      const ev: SSEEvent = { event: eventType, data };
+      if (id !== undefined) ev.id = id;
+      onEvent(ev);
+    }
+    // Spec: a blank line resets the buffers even when nothing was dispatched.
+    data = "";
+    hasData = false;
+    eventType = "";
+    id = undefined;
+  }
+
+  function pushData(value: string): void {
+    // Avoid string concatenation for the usual single data line.
+    data = hasData ? data + "\n" + value : value;
+    hasData = true;
+  }
+
+  // Handles the bytes b[s, e) of one complete line (terminator excluded); true for a blank line.
+  function line(b: Uint8Array, s: number, e: number): boolean {
+    if (atStart) {
+      atStart = false;
+      if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
+    }
+    if (s === e) {
+      dispatch();
+      return true;
+    }
+    const c = b[s];
+    if (c === COLON) return false; // comment / keep-alive
+    // Fast path: "data:" is nearly every line, so skip field-name decoding for it.
+    if (c === 100 && e - s >= 5 && b[s + 1] === 97 && b[s + 2] === 116 && b[s + 3] === 97 && b[s + 4] === COLON) {
+      let v = s + 5;
+      if (v < e && b[v] === SPACE) v++;
+      pushData(decoder.decode(b.subarray(v, e)));
+      return false;
+    }
+    let colon = s;
+    while (colon < e && b[colon] !== COLON) colon++;
+    const name = decoder.decode(b.subarray(s, colon));
+    let v = colon + 1; // past e when there is no colon: empty value
+    if (v < e && b[v] === SPACE) v++;
+    const value = v < e ? decoder.decode(b.subarray(v, e)) : "";
+    if (name === "data") pushData(value);
+    else if (name === "event") eventType = value;
+    else if (name === "id") {
+      if (!value.includes("\0")) id = value;
+    }
+    // "retry" and unknown fields are ignored.
+    return false;
+  }
+
+  return {
+    get pendingBytes(): number {
+      return fed - boundary;
+    },
+    feed(chunk: Uint8Array): void {
+      const n = chunk.length;
+      if (n === 0) return;
+      const base = fed;
+      fed += n;
+      let pos = 0;
+      if (skipLF) {
+        skipLF = false;
+        if (chunk[0] === LF) pos = 1;
+      }
+      // Cache the next LF/CR positions: re-searching both per line would be quadratic
+      // when one terminator kind never occurs. -1 = none left in this chunk.
+      let lf = -2;
+      let cr = -2;
+      while (pos < n) {
+        if (lf !== -1 && lf < pos) lf = chunk.indexOf(LF, pos);
+        if (cr !== -1 && cr < pos) cr = chunk.indexOf(CR, pos);
+        const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+        if (end === -1) break;
+        let blank: boolean;
+        if (tailLen > 0) {
+          append(chunk, pos, end);
+          const len = tailLen;
+          tailLen = 0; // reset first so a throwing onEvent can't replay the line
+          blank = line(tail, 0, len);
+        } else {
+          blank = line(chunk, pos, end);
+        }
+        pos = end + 1;
+        if (end === cr) {
+          if (pos === n) skipLF = true;
+          else if (chunk[pos] === LF) pos++;
+        }
+        if (blank) boundary = base + pos;
+      }
+      if (pos < n) append(chunk, pos, n);
+    },
+    end(): void {
+      skipLF = false;
+      if (tailLen > 0) {
+        const len = tailLen;
+        tailLen = 0;
+        line(tail, 0, len);
+      }
+      dispatch();
+    },
+  };
+}
