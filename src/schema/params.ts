@@ -5,72 +5,102 @@ import type { ChatCreateParams } from "../types/chat.js";
 /** A cached validator: returns the issues, or undefined when the value is valid. */
 type Check = (value: unknown) => { summary: string; issues: StandardSchemaV1.Issue[] } | undefined;
 
-// arktype costs ~220 ms and ~48 KB to import: load it on the first request, never at module load.
-const loadArktype = () => import("arktype");
+// arktype's engine, @ark/schema (same messages, 36 KB gzip instead of arktype's 48 KB; its string-syntax
+// parser is what we skip), loaded on the first request, never at module load.
+const loadEngine = () => import("@ark/schema");
 
 let chatCheck: Promise<Check> | undefined;
 
+type Definition = Parameters<typeof import("@ark/schema").rootSchema>[0];
+
+const units = (...values: Array<string | boolean | null>): Definition => values.map((unit) => ({ unit }));
+const range = (min: number, max: number): Definition => [{ domain: "number", min, max }, { unit: null }];
+const integer = (min?: number): Definition => [{ domain: "number", divisor: 1, ...(min === undefined ? {} : { min }) }, { unit: null }];
+const object = (required: Record<string, Definition>, optional: Record<string, Definition> = {}): Definition => ({
+  domain: "object",
+  required: Object.entries(required).map(([key, value]) => ({ key, value })),
+  optional: Object.entries(optional).map(([key, value]) => ({ key, value })),
+});
+const arrayOf = (sequence: Definition, bounds: { minLength?: number; maxLength?: number } = {}): Definition => ({ proto: Array, sequence, ...bounds });
+const orNull = (definition: Definition): Definition => [...(Array.isArray(definition) ? definition : [definition]), { unit: null }];
+
 /** The chat request schema, built once on first use. Unknown keys pass through untouched. */
 async function buildChatCheck(): Promise<Check> {
-  const { type } = await loadArktype();
-  const contentPart = type({ type: "'text'", text: "string" }).or({
-    type: "'image_url'",
-    image_url: { url: "string", "detail?": "'auto' | 'low' | 'high'" },
-  });
-  const content = type("string").or(contentPart.array());
-  const toolCall = type({ id: "string", type: "'function'", function: { name: "string", arguments: "string" } });
-  const message = type({
-    role: "'system' | 'user' | 'assistant' | 'tool'",
-    "content?": content.or("null"),
-    "name?": "string",
-    "tool_call_id?": "string",
-    "tool_calls?": toolCall.array(),
-    "reasoning_content?": "string | null",
-  }).narrow((m, ctx) => {
-    if (m.role === "tool" && typeof m.tool_call_id !== "string")
-      return ctx.reject({ path: ["tool_call_id"], expected: "a string (tool messages carry the id of the call they answer)", actual: "missing" });
-    if (m.role !== "assistant" && (m.content === undefined || m.content === null))
-      return ctx.reject({ path: ["content"], expected: `text or content parts (required for a ${m.role} message)`, actual: String(m.content ?? "missing") });
-    return true;
-  });
-  const tool = type({
-    type: "'function'",
-    function: { name: "string > 0", "description?": "string", "parameters?": "object", "strict?": "boolean" },
-  });
-  const toolChoice = type("'auto' | 'none' | 'required'").or({ type: "'function'", function: { name: "string" } });
-  const responseFormat = type({ type: "'text' | 'json_object'" }).or({
-    type: "'json_schema'",
-    json_schema: { name: "string", schema: "object", "strict?": "boolean", "description?": "string" },
-  });
-  const schema = type({
-    model: "string > 0",
-    messages: message.array().atLeastLength(1),
-    "stream?": "boolean | null",
-    "temperature?": "0 <= number <= 2 | null",
-    "top_p?": "0 <= number <= 1 | null",
-    "top_k?": "number.integer >= 0 | null",
-    "min_p?": "0 <= number <= 1 | null",
-    "max_tokens?": "number.integer >= 1 | null",
-    "stop?": type("string").or(type("string[] <= 4")).or("null"),
-    "n?": "number.integer >= 1 | null",
-    "presence_penalty?": "-2 <= number <= 2 | null",
-    "frequency_penalty?": "-2 <= number <= 2 | null",
-    "repetition_penalty?": "number > 0 | null",
-    "response_format?": responseFormat.or("null"),
-    "tools?": tool.array().or("null"),
-    "tool_choice?": toolChoice.or("null"),
-    "seed?": "number.integer | null",
-    "logprobs?": "boolean | null",
-    "user?": "string | null",
-    "stream_options?": type({ "include_usage?": "boolean", "continuous_usage_stats?": "boolean" }).or("null"),
-    "reasoning_effort?": "'none' | 'low' | 'medium' | 'high' | null",
-    "echo?": "boolean | null",
-  });
+  const { rootSchema } = await loadEngine();
+  const text = { domain: "string" } as const;
+  const contentPart = [
+    object({ type: units("text"), text }),
+    object({ type: units("image_url"), image_url: object({ url: text }, { detail: units("auto", "low", "high") }) }),
+  ];
+  const content = [text, arrayOf(contentPart)];
+  const toolCall = object({ id: text, type: units("function"), function: object({ name: text, arguments: text }) });
+  const message = {
+    ...(object(
+      { role: units("system", "user", "assistant", "tool") },
+      { content: orNull(content), name: text, tool_call_id: text, tool_calls: arrayOf(toolCall), reasoning_content: orNull(text) },
+    ) as object),
+    predicate: [
+      (m: { role: string; content?: unknown; tool_call_id?: unknown }, ctx: { reject(input: object): false }) => {
+        if (m.role === "tool" && typeof m.tool_call_id !== "string")
+          return ctx.reject({ relativePath: ["tool_call_id"], expected: "a string (a tool message carries the id of the call it answers)", actual: "missing" });
+        if (m.role !== "assistant" && (m.content === undefined || m.content === null))
+          return ctx.reject({ relativePath: ["content"], expected: `text or content parts (required in a ${m.role} message)`, actual: String(m.content ?? "missing") });
+        return true;
+      },
+    ],
+  } as Definition;
+  const tool = object({ type: units("function"), function: object({ name: { domain: "string", minLength: 1 } }, { description: text, parameters: { domain: "object" }, strict: units(true, false) }) });
+  // String choices are checked in checkToolChoice: a union of units and an object reports only "must be an object".
+  const toolChoice = [text, object({ type: units("function"), function: object({ name: text }) })] as Definition;
+  const jsonSchema = object({ name: text, schema: { domain: "object" } }, { strict: units(true, false), description: text });
+  const responseFormat = {
+    ...(object({ type: units("text", "json_object", "json_schema") }, { json_schema: jsonSchema }) as object),
+    predicate: [
+      (f: { type: string; json_schema?: unknown }, ctx: { reject(input: object): false }) =>
+        f.type !== "json_schema" || f.json_schema !== undefined || ctx.reject({ relativePath: ["json_schema"], expected: 'an object (required when type is "json_schema")', actual: "missing" }),
+    ],
+  } as Definition;
+  const bool = units(true, false, null);
+  const schema = rootSchema(
+    object(
+      { model: { domain: "string", minLength: 1 }, messages: arrayOf(message, { minLength: 1 }) },
+      {
+        stream: bool,
+        temperature: range(0, 2),
+        top_p: range(0, 1),
+        top_k: integer(0),
+        min_p: range(0, 1),
+        max_tokens: integer(1),
+        stop: orNull([text, arrayOf(text, { maxLength: 4 })]),
+        n: integer(1),
+        presence_penalty: range(-2, 2),
+        frequency_penalty: range(-2, 2),
+        repetition_penalty: [{ domain: "number", min: { rule: 0, exclusive: true } }, { unit: null }] as Definition,
+        response_format: orNull(responseFormat),
+        tools: orNull(arrayOf(tool)),
+        tool_choice: orNull(toolChoice),
+        seed: integer(),
+        logprobs: bool,
+        user: orNull(text),
+        stream_options: orNull(object({}, { include_usage: units(true, false), continuous_usage_stats: units(true, false) })),
+        reasoning_effort: units("none", "low", "medium", "high", null),
+        echo: bool,
+      },
+    ),
+  );
   return (value) => {
-    const out = schema(value);
-    if (!(out instanceof type.errors)) return undefined;
+    const out = schema(value) as unknown;
+    if (!isArkErrors(out)) return undefined;
     return { summary: out.summary, issues: out.map((e) => ({ message: e.message, path: [...e.path] })) };
   };
+}
+
+interface ArkErrorsLike extends Array<{ message: string; path: readonly PropertyKey[] }> {
+  summary: string;
+}
+
+function isArkErrors(value: unknown): value is ArkErrorsLike {
+  return Array.isArray(value) && typeof (value as { summary?: unknown }).summary === "string";
 }
 
 /**
@@ -92,15 +122,19 @@ export async function validateChatParams(params: ChatCreateParams, where = "chat
   throw new ValidationError(`Invalid ${where} params: ${summary.split("\n").join("; ")}`, issues);
 }
 
+const TOOL_CHOICES = ["auto", "none", "required"];
+
 /** `tool_choice` must name a declared tool; `required` or a named tool needs `tools`. */
 function checkToolChoice(params: ChatCreateParams): StandardSchemaV1.Issue | undefined {
-  const choice = params.tool_choice;
-  if (!choice || choice === "auto" || choice === "none" || typeof choice !== "object" && choice !== "required") return undefined;
+  const choice = params.tool_choice as unknown;
+  if (typeof choice === "string" && !TOOL_CHOICES.includes(choice))
+    return { message: `tool_choice must be "auto", "none", "required" or { type: "function", function: { name } } (was ${JSON.stringify(choice)})`, path: ["tool_choice"] };
+  if (!choice || choice === "auto" || choice === "none" || (typeof choice !== "object" && choice !== "required")) return undefined;
   const names = Array.isArray(params.tools) ? params.tools.map((tool) => tool?.function?.name) : [];
   if (choice === "required") {
     return names.length ? undefined : { message: 'tool_choice "required" needs at least one entry in tools', path: ["tool_choice"] };
   }
-  const name = choice.function?.name;
+  const name = (choice as { function?: { name?: unknown } }).function?.name;
   if (typeof name !== "string" || names.includes(name)) return undefined;
   return {
     message: `tool_choice.function.name must name a declared tool (was ${JSON.stringify(name)}; tools: ${names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none"})`,
