@@ -3,7 +3,7 @@ import esbuild from "rollup-plugin-esbuild";
 
 // The library build: one ESM file per public entry; runtime dependencies stay external so the
 // user's bundler dedupes them (and keeps arktype's dynamic import lazy).
-const external = [/^ofetch/, /^arktype/, /^@standard-schema\//];
+const external = [/^ofetch/, /^arktype/, /^@ark\//, /^@standard-schema\//];
 
 export default {
   input: { index: "src/index.ts" },
