@@ -23,7 +23,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
-import { EventEmitter } from "node:events";
 
 /** @typedef {import("./server.mjs").Scenario} Scenario */
 /** @typedef {import("./server.mjs").RecordedRequest} RecordedRequest */
@@ -310,7 +309,7 @@ const CONTROL_ROUTES = [
     path: "/__upstream/wait-closed",
     handler: async (ctx) => {
       const testId = ctx.url.searchParams.get("testId") ?? "";
-      const timeoutMs = Number(ctx.url.searchParams.get("timeoutMs") ?? 5000);
+      const timeoutMs = Number(ctx.url.searchParams.get("timeoutMs") || 5000);
       const record = await waitForDone(ctx.state, testId, timeoutMs, ctx.signal);
       return jsonReply(record ?? null, record && isDone(record) ? 200 : 408);
     },
@@ -334,12 +333,12 @@ function waitForDone(state, testId, timeoutMs, signal) {
     };
     const finish = () => {
       clearTimeout(timer);
-      state.events.off("update", check);
+      state.listeners.delete(check);
       signal.removeEventListener("abort", finish);
       resolve(latest());
     };
     const timer = setTimeout(finish, timeoutMs);
-    state.events.on("update", check);
+    state.listeners.add(check);
     signal.addEventListener("abort", finish, { once: true });
     check();
   });
@@ -537,10 +536,15 @@ function write(res, chunk, signal) {
  *   requestCounter: number,
  *   records: Map<string, RecordedRequest[]>,
  *   sequenceCounters: Map<string, number>,
- *   events: EventEmitter,
+ *   listeners: Set<() => void>,
  *   closing: AbortController,
  * }} State
  */
+
+/** Tell wait-closed waiters that some record changed. @param {State} state */
+function notify(state) {
+  for (const listener of [...state.listeners]) listener();
+}
 
 /** @param {http.IncomingMessage} req */
 function readBody(req) {
@@ -662,13 +666,13 @@ async function handleRequest(state, req, res) {
     const r = record;
     res.on("finish", () => {
       r.finished = true;
-      state.events.emit("update");
+      notify(state);
     });
     res.on("close", () => {
       if (!res.writableFinished && !r.serverReset && !state.closing.signal.aborted) r.clientClosed = true;
-      state.events.emit("update");
+      notify(state);
     });
-    state.events.emit("update");
+    notify(state);
   }
 
   /** @type {Scenario} */
@@ -735,7 +739,7 @@ export async function startUpstream(opts = {}) {
     requestCounter: 0,
     records: new Map(),
     sequenceCounters: new Map(),
-    events: new EventEmitter().setMaxListeners(0),
+    listeners: new Set(),
     closing: new AbortController(),
   };
 
@@ -782,4 +786,27 @@ export async function startUpstream(opts = {}) {
       return closed;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI: node test/upstream/server.mjs [--mode demo|fixtures] [--port 8787] [--host 127.0.0.1] [--demo-delay-ms 40]
+// ---------------------------------------------------------------------------------------------
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  /** @param {string} name */
+  const arg = (name) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const mode = arg("mode") === "fixtures" ? "fixtures" : "demo";
+  const upstream = await startUpstream({
+    mode,
+    port: Number(arg("port") ?? 0),
+    host: arg("host") ?? "127.0.0.1",
+    demoDelayMs: arg("demo-delay-ms") === undefined ? undefined : Number(arg("demo-delay-ms")),
+  });
+  console.log(`[upstream] ${mode} mode listening on ${upstream.url}`);
+  const stop = () => void upstream.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm test`: every check a submission must pass, in order, stopping at the first failure.
+// Each step is a plain command so a failure names itself.
+import { spawnSync } from "node:child_process";
+
+const steps = [
+  ["build", "npm", ["run", "build", "--silent"]],
+  ["typecheck", "npm", ["run", "typecheck", "--silent"]],
+  ["vitest", "npx", ["vitest", "run"]],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+console.log("\n✔ all test steps passed");
