@@ -16,10 +16,11 @@ type Definition = Parameters<typeof import("@ark/schema").rootSchema>[0];
 const units = (...values: Array<string | boolean | null>): Definition => values.map((unit) => ({ unit }));
 const range = (min: number, max: number): Definition => [{ domain: "number", min, max }, { unit: null }];
 const integer = (min?: number): Definition => [{ domain: "number", divisor: 1, ...(min === undefined ? {} : { min }) }, { unit: null }];
+const entries = (shape: Record<string, Definition>) => Object.entries(shape).map(([key, value]) => ({ key, value }));
 const object = (required: Record<string, Definition>, optional: Record<string, Definition> = {}): Definition => ({
   domain: "object",
-  required: Object.entries(required).map(([key, value]) => ({ key, value })),
-  optional: Object.entries(optional).map(([key, value]) => ({ key, value })),
+  ...(Object.keys(required).length ? { required: entries(required) } : {}),
+  ...(Object.keys(optional).length ? { optional: entries(optional) } : {}),
 });
 const arrayOf = (sequence: Definition, bounds: { minLength?: number; maxLength?: number } = {}): Definition => ({ proto: Array, sequence, ...bounds });
 const orNull = (definition: Definition): Definition => [...(Array.isArray(definition) ? definition : [definition]), { unit: null }];
@@ -28,10 +29,17 @@ const orNull = (definition: Definition): Definition => [...(Array.isArray(defini
 async function buildChatCheck(): Promise<Check> {
   const { rootSchema } = await loadEngine();
   const text = { domain: "string" } as const;
-  const contentPart = [
-    object({ type: units("text"), text }),
-    object({ type: units("image_url"), image_url: object({ url: text }, { detail: units("auto", "low", "high") }) }),
-  ];
+  // One object with a predicate, not a union of objects: @ark/schema 0.56.8's rootSchema fails at
+  // runtime ("undefinedAllows is not a function") on a discriminated union of objects.
+  const contentPart = {
+    ...(object({ type: units("text", "image_url") }, { text, image_url: object({ url: text }, { detail: units("auto", "low", "high") }) }) as object),
+    predicate: [
+      (p: { type: string; text?: unknown; image_url?: unknown }, ctx: { reject(input: object): false }) => {
+        const field = p.type === "text" ? "text" : "image_url";
+        return p[field] !== undefined || ctx.reject({ relativePath: [field], expected: `present in a ${p.type} part`, actual: "missing" });
+      },
+    ],
+  } as Definition;
   const content = [text, arrayOf(contentPart)];
   const toolCall = object({ id: text, type: units("function"), function: object({ name: text, arguments: text }) });
   const message = {

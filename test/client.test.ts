@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BASE_URL, DeepInfra, DeepInfraError, ValidationError, isDeepInfraError } from "../src/index.js";
+import { recordedRequests } from "./helpers.js";
+import { FAKE_KEY, HELLO, rejection, testClient } from "./setup-client.js";
+
+describe("new DeepInfra()", () => {
+  it("without a key explains how to pass one in each runtime", () => {
+    let error: unknown;
+    try {
+      new DeepInfra();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DeepInfraError);
+    const message = (error as Error).message;
+    expect(message).toContain("new DeepInfra({ apiKey })");
+    expect(message).toContain("env.DEEPINFRA_API_KEY");
+    expect(message).toContain("wrangler secret put DEEPINFRA_API_KEY");
+    expect(message).toContain("Deno, Bun or Node");
+  });
+
+  it("treats a blank key as missing", () => {
+    expect(() => new DeepInfra({ apiKey: "   " })).toThrow(/No DeepInfra API key/);
+  });
+
+  it("reads DEEPINFRA_API_KEY from process.env only when constructed", async () => {
+    const g = globalThis as { process?: { env?: Record<string, string | undefined> } };
+    const previous = g.process;
+    g.process = { env: { DEEPINFRA_API_KEY: "env-key-abcdef" } };
+    try {
+      const client = new DeepInfra({ baseURL: "http://127.0.0.1:1" });
+      expect(client.baseURL).toBe("http://127.0.0.1:1");
+    } finally {
+      g.process = previous;
+    }
+  });
+
+  it("defaults baseURL to the API root and rejects a relative one", () => {
+    expect(new DeepInfra({ apiKey: FAKE_KEY }).baseURL).toBe(DEFAULT_BASE_URL);
+    expect(DEFAULT_BASE_URL).toBe("https://api.deepinfra.com");
+    expect(() => new DeepInfra({ apiKey: FAKE_KEY, baseURL: "/v1" })).toThrow(/baseURL must be an absolute URL/);
+  });
+
+  it("rejects negative timeouts and retries with a ValidationError naming the option", () => {
+    for (const name of ["timeout", "idleTimeout", "maxRetries"] as const) {
+      let error: unknown;
+      try {
+        new DeepInfra({ apiKey: FAKE_KEY, [name]: -1 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toContain(`${name} must be a number >= 0 (was -1)`);
+      expect((error as ValidationError).issues[0]?.path).toEqual([name]);
+    }
+  });
+
+  it("keeps the key out of the client object", () => {
+    const client = new DeepInfra({ apiKey: FAKE_KEY });
+    expect(JSON.stringify(client)).not.toContain(FAKE_KEY);
+    expect(Object.values(client).map(String).join()).not.toContain(FAKE_KEY);
+  });
+
+  it("calls a user-supplied fetch unbound (Workers throw Illegal invocation otherwise)", async () => {
+    const seen: unknown[] = [];
+    const binding = {
+      fetch(this: unknown, input: string | URL | Request, init?: RequestInit) {
+        seen.push(this);
+        if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+        return fetch(input, init);
+      },
+    };
+    const { client } = testClient(undefined, { fetch: binding.fetch });
+    const completion = await client.chat.completions.create({ model: "default", messages: HELLO });
+    expect(completion.choices[0]?.message.content).toBe("Hello! It's nice to meet you. Is there something I can help you with?");
+    expect(seen).toHaveLength(1);
+    expect(seen[0] === undefined || seen[0] === globalThis).toBe(true);
+  });
+
+  it("sends the key as a bearer token, JSON, and the client and per-call headers", async () => {
+    const { client, testId } = testClient(undefined, { headers: { "X-Client": "a" } });
+    await client.chat.completions.create({ model: "m/x", messages: HELLO }, { headers: { "x-call": "b" } });
+    const [request] = await recordedRequests(testId);
+    expect(request?.method).toBe("POST");
+    expect(request?.path).toBe("/v1/openai/chat/completions");
+    expect(request?.headers.authorization).toBe(`Bearer ${FAKE_KEY}`);
+    expect(request?.headers["content-type"]).toBe("application/json");
+    expect(request?.headers.accept).toBe("application/json");
+    expect(request?.headers["x-client"]).toBe("a");
+    expect(request?.headers["x-call"]).toBe("b");
+  });
+
+  it("isDeepInfraError recognises errors from another copy of the SDK", () => {
+    const foreign = Object.assign(new Error("x"), { deepinfraError: true });
+    expect(isDeepInfraError(foreign)).toBe(true);
+    expect(isDeepInfraError(new Error("x"))).toBe(false);
+    expect(isDeepInfraError(new DeepInfraError("x"))).toBe(true);
+  });
+
+  it("strips a trailing slash from baseURL", async () => {
+    const { client, testId } = testClient();
+    const slashed = new DeepInfra({ apiKey: FAKE_KEY, baseURL: `${client.baseURL}/`, headers: { "x-test-id": testId } });
+    await slashed.chat.completions.create({ model: "m/x", messages: HELLO });
+    expect((await recordedRequests(testId))[0]?.path).toBe("/v1/openai/chat/completions");
+  });
+
+  it("rejects a params value that is not an object", async () => {
+    const { client } = testClient();
+    const error = await rejection(client.chat.completions.create(null as never));
+    expect(error).toBeInstanceOf(ValidationError);
+  });
+});
