@@ -63,8 +63,15 @@ export interface OpenResponse {
   exchange: Exchange;
 }
 
-/** Sends one API call with retries; the only place a request leaves the SDK. */
-export type Transport = (spec: RequestSpec, options?: RequestOptions) => Promise<OpenResponse>;
+/**
+ * Sends one API call with retries; the only place a request leaves the SDK. `read` consumes a
+ * 2xx answer inside the retry loop (a body lost before anything reached the caller is retried);
+ * without it the open response is returned for streaming, and nothing is retried after that.
+ */
+export interface Transport {
+  (spec: RequestSpec, options?: RequestOptions): Promise<OpenResponse>;
+  <T>(spec: RequestSpec, options: RequestOptions | undefined, read: (open: OpenResponse) => Promise<T>): Promise<T>;
+}
 
 const RETRY_STATUSES = new Set([408, 409, 429]);
 const INITIAL_RETRY_DELAY_MS = 500;
@@ -102,7 +109,7 @@ export function createTransport(config: TransportConfig): Transport {
     throw await apiErrorFromResponse(response, exchange, spec);
   }
 
-  return async function send(spec, options = {}) {
+  return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T | OpenResponse> {
     const headers: Record<string, string> = {
       accept: spec.stream ? "text/event-stream" : "application/json",
       ...lowerKeys(config.headers),
@@ -113,16 +120,18 @@ export function createTransport(config: TransportConfig): Transport {
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     for (let retry = 0; ; retry++) {
       try {
-        return await attempt(spec, options, secrets, headers);
+        const open = await attempt(spec, options, secrets, headers);
+        return read ? await read(open) : open;
       } catch (caught) {
         const error = caught instanceof DeepInfraError ? caught : new APIConnectionError(redactString(String(caught), secrets));
+        if (error instanceof APIError && error.status !== undefined && error.status < 300) throw error;
         const delayMs = retry < maxRetries ? retryDelay(error, retry) : undefined;
         if (delayMs === undefined || options.signal?.aborted) throw error;
         config.onRetry?.({ attempt: retry + 1, delayMs, error });
         await sleep(delayMs, options.signal);
       }
     }
-  };
+  } as Transport;
 }
 
 /** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` fires. */

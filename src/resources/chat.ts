@@ -30,8 +30,9 @@ export class ChatCompletions {
     const resolved = resolveModel(params.model, this.context.modelAliases);
     const body = { ...params, model: resolved.model };
     const stream = params.stream === true;
-    const open = await this.context.transport({ method: "POST", path: "/v1/openai/chat/completions", body, stream, resolved }, options);
-    if (!stream) return readJSON<ChatCompletion>(open);
+    const spec = { method: "POST", path: "/v1/openai/chat/completions", body, stream, resolved } as const;
+    if (!stream) return this.context.transport(spec, options, readJSON<ChatCompletion>);
+    const open = await this.context.transport(spec, options);
     await expectEventStream(open);
     return new ChatStream(open.exchange, open.exchange.secrets);
   }
