@@ -45,23 +45,32 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
    */
   toReadableStream(): ReadableStream<Uint8Array> {
     let held = new Uint8Array(0);
+    let sent = 0;
     let events: AsyncIterator<T> | undefined;
     const forward = (bytes: Uint8Array, pending: number, controller: ReadableStreamDefaultController<Uint8Array>) => {
       const all = held.byteLength ? concat(held, bytes) : bytes;
       const ready = all.byteLength - pending;
-      if (ready > 0) controller.enqueue(all.subarray(0, ready));
+      if (ready > 0) {
+        controller.enqueue(all.subarray(0, ready));
+        sent++;
+      }
       held = all.slice(ready);
     };
     return new ReadableStream<Uint8Array>({
       start: (controller) => {
         events = this.#iterate((bytes, pending) => forward(bytes, pending, controller))[Symbol.asyncIterator]();
       },
+      // A pull that enqueues nothing is not called again (WHATWG streams): keep reading until bytes go out.
       pull: async (controller) => {
         try {
-          const { done } = await (events as AsyncIterator<T>).next();
-          if (!done) return;
-          if (held.byteLength) controller.enqueue(held);
-          controller.close();
+          const before = sent;
+          while (sent === before) {
+            const { done } = await (events as AsyncIterator<T>).next();
+            if (!done) continue;
+            if (held.byteLength) controller.enqueue(held);
+            controller.close();
+            return;
+          }
         } catch (error) {
           if (!(error instanceof DeepInfraError && (error as { fromEvent?: boolean }).fromEvent)) {
             const name = error instanceof Error ? error.name : "DeepInfraError";
@@ -108,7 +117,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
             finished = true;
             break;
           }
-          const chunk = this.#decode(event);
+          const chunk = this.#decode(event, done);
           this.accept(chunk);
           yield chunk;
         }
@@ -138,12 +147,14 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     for (const waiter of this.#waiters.splice(0)) failure === undefined ? waiter.resolve() : waiter.reject(failure);
   }
 
-  #decode(event: SSEEvent): T {
+  #decode(event: SSEEvent, atEnd: boolean): T {
     let payload: unknown;
     try {
       payload = JSON.parse(event.data);
     } catch {
       if (event.event === "error") throw this.#eventError(event.data);
+      // An unterminated last event that is not JSON is a body cut mid-event.
+      if (atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
       throw new DeepInfraError(`Malformed event in the stream (not JSON): ${event.data.slice(0, 200)}`);
     }
     const isError =
