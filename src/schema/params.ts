@@ -14,8 +14,8 @@ let chatCheck: Promise<Check> | undefined;
 type Definition = Parameters<typeof import("@ark/schema").rootSchema>[0];
 
 const units = (...values: Array<string | boolean | null>): Definition => values.map((unit) => ({ unit }));
-const range = (min: number, max: number): Definition => [{ domain: "number", min, max }, { unit: null }];
-const integer = (min?: number): Definition => [{ domain: "number", divisor: 1, ...(min === undefined ? {} : { min }) }, { unit: null }];
+const range = (min: number, max: number): Definition => ({ domain: "number", min, max });
+const integer = (min?: number): Definition => ({ domain: "number", divisor: 1, ...(min === undefined ? {} : { min }) });
 const entries = (shape: Record<string, Definition>) => Object.entries(shape).map(([key, value]) => ({ key, value }));
 const object = (required: Record<string, Definition>, optional: Record<string, Definition> = {}): Definition => ({
   domain: "object",
@@ -27,7 +27,7 @@ const orNull = (definition: Definition): Definition => [...(Array.isArray(defini
 
 /** The chat request schema, built once on first use. Unknown keys pass through untouched. */
 async function buildChatCheck(): Promise<Check> {
-  const { rootSchema } = await loadEngine();
+  const { schemaScope } = await loadEngine();
   const text = { domain: "string" } as const;
   // One object with a predicate, not a union of objects: @ark/schema 0.56.8's rootSchema fails at
   // runtime ("undefinedAllows is not a function") on a discriminated union of objects.
@@ -68,8 +68,9 @@ async function buildChatCheck(): Promise<Check> {
         f.type !== "json_schema" || f.json_schema !== undefined || ctx.reject({ relativePath: ["json_schema"], expected: 'an object (required when type is "json_schema")', actual: "missing" }),
     ],
   } as Definition;
-  const bool = units(true, false, null);
-  const schema = rootSchema(
+  const bool = units(true, false);
+  // jitless: no `new Function`, so the same code path (and messages) in workerd, CSP pages and Node.
+  const schema = schemaScope({}, { jitless: true }).schema(
     object(
       { model: { domain: "string", minLength: 1 }, messages: arrayOf(message, { minLength: 1 }) },
       {
@@ -79,19 +80,20 @@ async function buildChatCheck(): Promise<Check> {
         top_k: integer(0),
         min_p: range(0, 1),
         max_tokens: integer(1),
-        stop: orNull([text, arrayOf(text, { maxLength: 4 })]),
+        // The 4-sequence cap is checked in checkStop: a union would report "a string or at most length 4".
+        stop: [text, arrayOf(text)] as Definition,
         n: integer(1),
         presence_penalty: range(-2, 2),
         frequency_penalty: range(-2, 2),
-        repetition_penalty: [{ domain: "number", min: { rule: 0, exclusive: true } }, { unit: null }] as Definition,
-        response_format: orNull(responseFormat),
-        tools: orNull(arrayOf(tool)),
-        tool_choice: orNull(toolChoice),
+        repetition_penalty: { domain: "number", min: { rule: 0, exclusive: true } },
+        response_format: responseFormat,
+        tools: arrayOf(tool),
+        tool_choice: toolChoice,
         seed: integer(),
         logprobs: bool,
-        user: orNull(text),
-        stream_options: orNull(object({}, { include_usage: units(true, false), continuous_usage_stats: units(true, false) })),
-        reasoning_effort: units("none", "low", "medium", "high", null),
+        user: text,
+        stream_options: object({}, { include_usage: units(true, false), continuous_usage_stats: units(true, false) }),
+        reasoning_effort: units("none", "low", "medium", "high"),
         echo: bool,
       },
     ),
@@ -121,16 +123,31 @@ export async function validateChatParams(params: ChatCreateParams, where = "chat
     chatCheck = undefined;
     throw error;
   }));
-  const result = check(params);
+  const result = check(withoutNulls(params));
   const issues = result?.issues ?? [];
-  const extra = checkToolChoice(params);
-  if (extra) issues.push(extra);
+  const extras = [checkToolChoice(params), checkStop(params)].filter((issue) => issue !== undefined);
+  issues.push(...extras);
   if (issues.length === 0) return;
-  const summary = [result?.summary, extra?.message].filter(Boolean).join("\n");
+  const summary = [result?.summary, ...extras.map((issue) => issue.message)].filter(Boolean).join("\n");
   throw new ValidationError(`Invalid ${where} params: ${summary.split("\n").join("; ")}`, issues);
 }
 
 const TOOL_CHOICES = ["auto", "none", "required"];
+const MAX_STOP_SEQUENCES = 4;
+
+function checkStop(params: ChatCreateParams): StandardSchemaV1.Issue | undefined {
+  const stop = params.stop;
+  if (!Array.isArray(stop) || stop.length <= MAX_STOP_SEQUENCES) return undefined;
+  return { message: `stop must hold at most ${MAX_STOP_SEQUENCES} sequences (was ${stop.length})`, path: ["stop"] };
+}
+
+// A top-level null means "DeepInfra's default", so it is checked as absent; this also keeps every rule
+// a single node, whose message reads the same in JIT and in workerd's interpreted mode.
+function withoutNulls(params: object): object {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== null) out[key] = value;
+  return out;
+}
 
 /** `tool_choice` must name a declared tool; `required` or a named tool needs `tools`. */
 function checkToolChoice(params: ChatCreateParams): StandardSchemaV1.Issue | undefined {
