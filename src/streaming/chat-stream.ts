@@ -60,19 +60,13 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
   }
 
   /** The content of choice 0 as it arrives, one string per delta. */
-  async *textStream(): AsyncIterable<string> {
-    for await (const chunk of this) {
-      const text = chunk.choices?.[0]?.delta?.content;
-      if (text) yield text;
-    }
+  textStream(): AsyncIterableIterator<string> {
+    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.content || undefined);
   }
 
   /** The reasoning (`reasoning_content`) of choice 0 as it arrives, separate from the answer. */
-  async *reasoningStream(): AsyncIterable<string> {
-    for await (const chunk of this) {
-      const text = chunk.choices?.[0]?.delta?.reasoning_content;
-      if (text) yield text;
-    }
+  reasoningStream(): AsyncIterableIterator<string> {
+    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.reasoning_content || undefined);
   }
 
   /**

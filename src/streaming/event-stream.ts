@@ -34,7 +34,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.#iterate()[Symbol.asyncIterator]();
+    return this.iterate((chunk) => chunk);
   }
 
   /**
@@ -46,7 +46,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   toReadableStream(): ReadableStream<Uint8Array> {
     let held = new Uint8Array(0);
     let sent = 0;
-    let events: AsyncIterator<T> | undefined;
+    let events: AsyncIterableIterator<true> | undefined;
     const forward = (bytes: Uint8Array, pending: number, controller: ReadableStreamDefaultController<Uint8Array>) => {
       const all = held.byteLength ? concat(held, bytes) : bytes;
       const ready = all.byteLength - pending;
@@ -58,14 +58,14 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     };
     return new ReadableStream<Uint8Array>({
       start: (controller) => {
-        events = this.#iterate((bytes, pending) => forward(bytes, pending, controller))[Symbol.asyncIterator]();
+        events = this.iterate(() => true, (bytes, pending) => forward(bytes, pending, controller));
       },
       // A pull that enqueues nothing is not called again (WHATWG streams): keep reading until bytes go out.
       pull: async (controller) => {
         try {
           const before = sent;
           while (sent === before) {
-            const { done } = await (events as AsyncIterator<T>).next();
+            const { done } = await (events as AsyncIterableIterator<true>).next();
             if (!done) continue;
             if (held.byteLength) controller.enqueue(held);
             controller.close();
@@ -93,51 +93,99 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   protected ended(): Promise<void> {
     if (this.#settled) return this.#failure === undefined ? Promise.resolve() : Promise.reject(this.#failure);
     if (!this.#started) return (async () => {
-      for await (const _ of this.#iterate());
+      for await (const _ of this.iterate(() => undefined));
     })();
     return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
 
-  async *#iterate(onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncGenerator<T> {
+  /**
+   * The one reader of the body, as an async iterator of `select(chunk)` values (undefined skips).
+   * Hand-written rather than an async generator: a generator adds a promise hop per chunk, and
+   * textStream() would stack a second one; this resolves buffered chunks straight from a queue.
+   */
+  protected iterate<U>(select: (chunk: T) => U | undefined, onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncIterableIterator<U> {
     if (this.#started) throw new DeepInfraError("This stream has already been read; a stream can be consumed once.");
     this.#started = true;
     const events: SSEEvent[] = [];
     const parser = createSSEParser((event) => events.push(event));
-    let finished = false;
-    try {
-      for (;;) {
-        const { done, value } = await this.#source.read();
-        if (done) parser.end();
-        else {
-          parser.feed(value);
-          onBytes?.(value, parser.pendingBytes);
-        }
-        for (const event of events) {
-          if (event.data === "[DONE]") {
-            finished = true;
-            break;
-          }
-          const chunk = this.#decode(event, done);
-          this.accept(chunk);
-          yield chunk;
-        }
-        events.length = 0;
-        if (finished) break;
-        if (done) {
-          if (!this.complete) throw new IncompleteStreamError("The stream ended before [DONE] and before a finish_reason: the answer is incomplete.");
-          finished = true;
-          break;
-        }
-      }
-      this.#settle(undefined);
-    } catch (error) {
-      this.#settle(error);
-      throw error;
-    } finally {
-      // After [DONE] the server may keep the connection open; on break or error the caller is gone.
+    const queue: U[] = [];
+    let index = 0;
+    let ended = false;
+    let failure: unknown;
+
+    const finish = (error?: unknown) => {
+      if (error !== undefined) failure ??= error;
+      else ended = true;
+      // After [DONE] the server may keep the connection open; after a failure nobody reads on.
       this.#source.cancel();
-      if (!this.#settled) this.#settle(new DeepInfraError("The stream was closed before its end."));
-    }
+      this.#settle(error);
+    };
+
+    const fill = async () => {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await this.#source.read();
+      } catch (error) {
+        return finish(error);
+      }
+      const { done, value } = result;
+      if (done) parser.end();
+      else {
+        parser.feed(value);
+        onBytes?.(value, parser.pendingBytes);
+      }
+      for (const event of events) {
+        if (event.data === "[DONE]") {
+          events.length = 0;
+          return finish();
+        }
+        let chunk: T;
+        try {
+          chunk = this.#decode(event, done);
+        } catch (error) {
+          events.length = 0;
+          return finish(error);
+        }
+        this.accept(chunk);
+        const selected = select(chunk);
+        if (selected !== undefined) queue.push(selected);
+      }
+      events.length = 0;
+      if (done) {
+        if (this.complete) finish();
+        else finish(new IncompleteStreamError("The stream ended before [DONE] and before a finish_reason: the answer is incomplete."));
+      }
+    };
+
+    const pull = async (): Promise<IteratorResult<U>> => {
+      for (;;) {
+        if (index < queue.length) return { value: queue[index++] as U, done: false };
+        queue.length = 0;
+        index = 0;
+        if (failure !== undefined) {
+          const error = failure;
+          failure = null;
+          throw error;
+        }
+        if (ended || failure === null) return { value: undefined, done: true };
+        await fill();
+      }
+    };
+
+    const iterator: AsyncIterableIterator<U> = {
+      next: () => (index < queue.length ? Promise.resolve({ value: queue[index++] as U, done: false }) : pull()),
+      return: async () => {
+        if (!this.#settled) {
+          this.#source.cancel();
+          this.#settle(new DeepInfraError("The stream was closed before its end."));
+        }
+        ended = true;
+        queue.length = 0;
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   #settle(failure: unknown): void {
