@@ -103,7 +103,7 @@ describe("chat params validation (before any request)", () => {
       frequency_penalty_extra: "unknown fields pass",
     };
     await client.chat.completions.create(params);
-    await client.chat.completions.create({ ...base, temperature: null, stop: "END", tool_choice: "none", max_tokens: null });
+    await client.chat.completions.create({ ...base, temperature: null, stop: "END", tool_choice: "none", max_tokens: null, tools: undefined });
     const requests = await recordedRequests(testId);
     expect(requests).toHaveLength(2);
     expect(requests[0]?.json).toEqual({ ...params, model: "openchat/openchat-3.6-8b" });

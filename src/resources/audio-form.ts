@@ -1,0 +1,49 @@
+import { sniffMimeType } from "../binary.js";
+import type { AudioInput, TranscriptionCreateParams } from "../types/audio.js";
+
+const EXTENSIONS: Record<string, string> = {
+  "audio/mpeg": "mp3",
+  "audio/mp3": "mp3",
+  "audio/wav": "wav",
+  "audio/x-wav": "wav",
+  "audio/wave": "wav",
+  "audio/ogg": "ogg",
+  "audio/flac": "flac",
+  "audio/webm": "webm",
+  "audio/mp4": "m4a",
+  "audio/x-m4a": "m4a",
+  "audio/aac": "aac",
+};
+
+const OWN_FIELDS = new Set(["file", "filename", "timestamp_granularities"]);
+
+/**
+ * Builds the multipart body for a transcription with web APIs only (`FormData`, `Blob`), in
+ * OpenAI's field layout: `file`, then scalar fields, `timestamp_granularities[]` repeated.
+ */
+export async function buildTranscriptionForm(params: TranscriptionCreateParams): Promise<FormData> {
+  const blob = await toBlob(params.file);
+  const type = blob.type || sniffMimeType(new Uint8Array(await blob.slice(0, 16).arrayBuffer())) || "";
+  const typed = type && !blob.type ? new Blob([blob], { type }) : blob;
+  const form = new FormData();
+  form.append("file", typed, params.filename ?? fileName(params.file, type));
+  for (const [key, value] of Object.entries(params)) {
+    if (OWN_FIELDS.has(key) || value === undefined || value === null) continue;
+    form.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  for (const granularity of params.timestamp_granularities ?? []) form.append("timestamp_granularities[]", granularity);
+  return form;
+}
+
+async function toBlob(file: AudioInput): Promise<Blob> {
+  if (file instanceof Blob) return file;
+  if (file instanceof ReadableStream) return new Response(file).blob();
+  return new Blob([file as BlobPart]);
+}
+
+function fileName(file: AudioInput, type: string): string {
+  const name = (file as { name?: unknown }).name;
+  if (typeof name === "string" && name !== "") return name;
+  const extension = EXTENSIONS[type.split(";")[0]?.trim().toLowerCase() ?? ""];
+  return extension ? `audio.${extension}` : "audio";
+}

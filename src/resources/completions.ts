@@ -1,0 +1,33 @@
+import { expectEventStream, readJSON, type RequestOptions } from "../http.js";
+import { resolveModel } from "../models.js";
+import { validateCompletionParams } from "../schema/completions.js";
+import { CompletionStream } from "../streaming/completion-stream.js";
+import type { Completion, CompletionCreateParams } from "../types/completions.js";
+import type { ResourceContext } from "./chat.js";
+
+/** `client.completions`: OpenAI-compatible legacy completions at `/v1/openai/completions`. */
+export class Completions {
+  constructor(protected readonly context: ResourceContext) {}
+
+  /**
+   * Continues a prompt; with `stream: true` resolves to a `CompletionStream`. With `echo: true`
+   * each choice's `text` starts with the prompt. Chat aliases (`default`, …) are resolved.
+   * @throws ValidationError for bad parameters; APIError subclasses for DeepInfra's refusals.
+   * @example
+   * const { choices } = await client.completions.create({ model: "default", prompt: "Once upon a time", max_tokens: 20 });
+   */
+  create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): Promise<CompletionStream>;
+  create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<Completion>;
+  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
+  async create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
+    await validateCompletionParams(params);
+    const resolved = resolveModel(params.model, this.context.modelAliases);
+    const body = { ...params, model: resolved.model };
+    const stream = params.stream === true;
+    const spec = { method: "POST", path: "/v1/openai/completions", body, stream, resolved } as const;
+    if (!stream) return this.context.transport(spec, options, readJSON<Completion>);
+    const open = await this.context.transport(spec, options);
+    await expectEventStream(open);
+    return new CompletionStream(open.exchange, open.exchange.secrets);
+  }
+}

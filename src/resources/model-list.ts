@@ -1,0 +1,51 @@
+import type { CapabilityMemory, ModelFeature } from "../capabilities.js";
+import { createAPIError } from "../errors.js";
+import { readJSON, type OpenResponse, type RequestOptions } from "../http.js";
+import { resolveModel } from "../models.js";
+import { redact } from "../redact.js";
+import type { ModelList } from "../types/model-list.js";
+import type { ResourceContext } from "./chat.js";
+
+/** `client.models`: the model catalogue and what this client has learned about each model. */
+export class Models {
+  constructor(
+    protected readonly context: ResourceContext,
+    /** The 405 memory this client feeds. */
+    readonly capabilities: CapabilityMemory,
+  ) {}
+
+  /**
+   * Lists the models DeepInfra serves (`GET /v1/openai/models`), with DeepInfra's `metadata`
+   * (context length, pricing, tags) where it sends one.
+   * @throws APIError subclasses for refusals, or when the body has no `data` array.
+   * @example
+   * const { data } = await client.models.list();
+   * const vision = data.filter((m) => m.metadata?.tags?.includes("vision"));
+   */
+  async list(options?: RequestOptions): Promise<ModelList> {
+    return this.context.transport({ method: "GET", path: "/v1/openai/models" }, options, async (open: OpenResponse) => {
+      const list = await readJSON<ModelList>(open);
+      if (!Array.isArray(list?.data)) {
+        throw createAPIError({ status: open.response.status, headers: {}, body: redact(list, open.exchange.secrets), message: "models.list: the response has no `data` array." });
+      }
+      return list;
+    });
+  }
+
+  /**
+   * Whether `model` (an alias or id) may be used with `feature`: false once DeepInfra answered 405 to
+   * a request using it (and no later success proved otherwise), true when nothing says it fails.
+   * Makes no request.
+   * @example
+   * const stream = client.models.supports("default", "streaming");
+   * const reply = await client.chat.completions.create({ model: "default", messages, stream });
+   */
+  supports(model: string, feature: ModelFeature): boolean {
+    return this.capabilities.supports(resolveModel(model, this.context.modelAliases).model, feature);
+  }
+
+  /** The features `supports()` reports false for `model` (an alias or id). */
+  unsupported(model: string): ModelFeature[] {
+    return this.capabilities.unsupported(resolveModel(model, this.context.modelAliases).model);
+  }
+}
