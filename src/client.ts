@@ -2,6 +2,14 @@ import { DeepInfraError, ValidationError } from "./errors.js";
 import { createTransport, type FetchLike, type RetryInfo, type Transport } from "./http.js";
 import { EMBEDDING_ALIASES, MODEL_ALIASES } from "./models.js";
 import { Chat, type ResourceContext } from "./resources/chat.js";
+import { Budget, createBudget, guardTransport, type BudgetOptions } from "./budget.js";
+import { Embeddings } from "./resources/embeddings.js";
+import { CapabilityMemory, recordCapabilities } from "./capabilities.js";
+import { Audio } from "./resources/audio.js";
+import { Completions } from "./resources/completions.js";
+import { Images } from "./resources/images.js";
+import { Inference } from "./resources/inference.js";
+import { Models } from "./resources/model-list.js";
 
 /** Options of `new DeepInfra(…)`. */
 export interface ClientOptions {
@@ -30,6 +38,10 @@ export interface ClientOptions {
   onRetry?: (info: RetryInfo) => void;
   /** Replaces the wait between retries (tests, custom schedulers); must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Spending limit: `{ maxUSD, onUsage }` (or a shared `Budget`); once spent, requests throw `BudgetExceededError` unsent. */
+  budget?: BudgetOptions | Budget;
+  /** Where 405 "unsupported feature" answers are remembered (default: one per client); share one across clients. */
+  capabilities?: CapabilityMemory;
 }
 
 export const DEFAULT_BASE_URL = "https://api.deepinfra.com";
@@ -43,6 +55,14 @@ export const DEFAULT_BASE_URL = "https://api.deepinfra.com";
  */
 export class DeepInfra {
   readonly chat: Chat;
+  readonly embeddings: Embeddings;
+  /** The spending limit in force, when the `budget` option is set. */
+  readonly budget: Budget | undefined;
+  readonly completions: Completions;
+  readonly inference: Inference;
+  readonly images: Images;
+  readonly audio: Audio;
+  readonly models: Models;
   readonly baseURL: string;
   /** The alias tables in force (spec defaults merged with the options). */
   readonly modelAliases: Readonly<Record<string, string>>;
@@ -61,7 +81,8 @@ export class DeepInfra {
     }
     this.modelAliases = Object.freeze({ ...MODEL_ALIASES, ...options.modelAliases });
     this.embeddingAliases = Object.freeze({ ...EMBEDDING_ALIASES, ...options.embeddingAliases });
-    const transport: Transport = createTransport({
+    const capabilities = options.capabilities ?? new CapabilityMemory();
+    const transport: Transport = recordCapabilities(createTransport({
       apiKey: apiKey.trim(),
       baseURL: this.baseURL,
       fetch: options.fetch,
@@ -71,9 +92,16 @@ export class DeepInfra {
       headers: { ...options.headers },
       onRetry: options.onRetry,
       sleep: options.sleep,
-    });
-    this.context = { transport, modelAliases: this.modelAliases, embeddingAliases: this.embeddingAliases };
+    }), capabilities);
+    this.budget = options.budget === undefined ? undefined : createBudget(options.budget);
+    this.context = { transport: this.budget ? guardTransport(transport, this.budget) : transport, modelAliases: this.modelAliases, embeddingAliases: this.embeddingAliases, budget: this.budget };
+    this.embeddings = new Embeddings(this.context);
     this.chat = new Chat(this.context);
+    this.completions = new Completions(this.context);
+    this.inference = new Inference(this.context);
+    this.images = new Images(this.context);
+    this.audio = new Audio(this.context);
+    this.models = new Models(this.context, capabilities);
     // The key lives only inside the transport's closure: not a property, so never logged or serialised.
   }
 }

@@ -3,12 +3,19 @@ import { resolveModel } from "../models.js";
 import { validateChatParams } from "../schema/params.js";
 import { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { Budget } from "../budget.js";
+import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
+import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
+import type { ToolRunner } from "./tool-runner.js";
 
 /** What a resource needs from the client: the transport and the alias table. */
 export interface ResourceContext {
   transport: Transport;
   modelAliases: Readonly<Record<string, string>>;
   embeddingAliases: Readonly<Record<string, string>>;
+  /** The client's spending limit, when set: resources report each call's usage to it. */
+  budget?: Budget;
 }
 
 /** `client.chat.completions`: OpenAI-compatible chat at `/v1/openai/chat/completions`. */
@@ -31,10 +38,36 @@ export class ChatCompletions {
     const body = { ...params, model: resolved.model };
     const stream = params.stream === true;
     const spec = { method: "POST", path: "/v1/openai/chat/completions", body, stream, resolved } as const;
-    if (!stream) return this.context.transport(spec, options, readJSON<ChatCompletion>);
+    const budget = this.context.budget;
+    if (!stream) {
+      const completion = await this.context.transport(spec, options, readJSON<ChatCompletion>);
+      budget?.record("chat.completions", resolved.model, completion.usage);
+      return completion;
+    }
     const open = await this.context.transport(spec, options);
     await expectEventStream(open);
-    return new ChatStream(open.exchange, open.exchange.secrets);
+    return new ChatStream(open.exchange, open.exchange.secrets, budget && ((usage) => budget.record("chat.completions", resolved.model, usage)));
+  }
+
+  /**
+   * Structured output: asks for JSON matching `schema` (any Standard Schema), validates the reply and returns it typed.
+   * @throws StructuredOutputError carrying the raw text and the schema's issues (after one repair request with `repair: true`).
+   * @example
+   * const { parsed } = await client.chat.completions.parse({ model, messages, schema: type({ city: "string" }) });
+   */
+  parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: RequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
+    return parseChatCompletion(this, params, options);
+  }
+
+  /**
+   * Runs a tool loop: sends the tools' JSON Schemas, validates each call's arguments, runs the tools and feeds
+   * the results back until the model answers, or throws `ToolRoundsExceededError` after `maxRounds`.
+   * Await the runner for the result, or iterate it for events (streamed with `stream: true`).
+   * @example
+   * const { completion } = await client.chat.completions.runTools({ model, messages, tools: [weather] });
+   */
+  runTools(params: RunToolsParams, options?: RequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
+    return runTools(this, params, options);
   }
 }
 

@@ -38,6 +38,25 @@ export interface Scenario {
    * `sequence[N]`, shallow-merged over the other top-level fields; the last step repeats.
    */
   sequence?: Scenario[];
+  /**
+   * Chat/completions only: answer 405 `{"detail":"Model … does not support <feature>"}` when the request
+   * uses one of these features: "chat", "completions", "streaming", "tools", "json_mode",
+   * "structured_output", "logprobs", "echo", "reasoning" (the SDK's `ModelFeature` names).
+   */
+  unsupported?: string[];
+}
+
+/** One multipart part as the upstream saw it. */
+export interface RecordedPart {
+  name: string;
+  /** File parts only. */
+  filename: string | null;
+  /** The part's content type (file parts only). */
+  type: string | null;
+  /** Bytes. */
+  size: number;
+  /** Text fields verbatim; file parts as base64. */
+  value: string;
 }
 
 /** One request as the upstream saw it (only requests carrying `x-test-id` are recorded). */
@@ -64,6 +83,8 @@ export interface RecordedRequest {
   serverReset: boolean;
   /** Status the upstream answered with (null until decided). */
   status: number | null;
+  /** The parts of a multipart/form-data body, in order; null for other bodies. */
+  parts: RecordedPart[] | null;
 }
 
 export interface UpstreamOptions {

@@ -14,6 +14,11 @@
  *   5. scenario resolution (x-upstream-scenario header)
  *   6. delivery engine (pieces, delays, stall / reset / truncate / linger)
  *   7. request pipeline + recording, startUpstream()
+ *   8. CLI: `node test/upstream/server.mjs [--mode demo|fixtures] [--port N]` (demo by default)
+ *
+ * Precedence per request: auth (401 unless `authorization: Bearer <token>`; a scenario can't turn
+ * that into a success) -> route (404 / 405 / 422 / handler) -> scenario content overrides
+ * (echoAuth > body > fixture > status; then contentType, headers) -> delivery options.
  *
  * Types live in ./server.d.mts (Scenario, RecordedRequest, UpstreamOptions, Upstream).
  */
@@ -56,6 +61,7 @@ import { createHash } from "node:crypto";
  *   demoDelayMs: number,
  *   state: State,
  *   signal: AbortSignal,
+ *   form: FormData | null,
  * }} Ctx
  */
 
@@ -141,6 +147,7 @@ function readFixture(name) {
 function contentTypeFor(name) {
   if (name.endsWith(".json")) return JSON_TYPE;
   if (name.endsWith(".sse")) return SSE_TYPE;
+  if (name.endsWith(".mp3")) return "audio/mpeg";
   return TEXT_TYPE;
 }
 
@@ -169,12 +176,107 @@ class HarnessError extends Error {}
 /** @type {Route[]} */
 const ROUTES = [
   { method: "POST", path: "/v1/openai/chat/completions", jsonBody: true, handler: chatCompletions },
-  { method: "POST", path: "/v1/openai/completions", jsonBody: true, handler: () => fixture("completion-echo.json") },
+  { method: "POST", path: "/v1/openai/completions", jsonBody: true, handler: completions },
   { method: "POST", path: "/v1/openai/embeddings", jsonBody: true, handler: embeddings },
   { method: "GET", path: "/v1/openai/models", handler: () => fixture("models.json") },
   // Native inference API: the model id contains slashes, e.g. /v1/inference/BAAI/bge-base-en-v1.5
-  { method: "POST", path: /^\/v1\/inference\/(.+)$/, handler: () => fixture("embeddings-native.json") },
+  { method: "POST", path: /^\/v1\/inference\/(.+)$/, handler: nativeInference },
+  // OpenAI-shaped media routes under /v1/openai: unconfirmed for DeepInfra (see fixtures' provenance).
+  { method: "POST", path: "/v1/openai/images/generations", jsonBody: true, handler: imageGenerations },
+  { method: "POST", path: "/v1/openai/audio/transcriptions", handler: audioTranscriptions },
+  { method: "POST", path: "/v1/openai/audio/speech", jsonBody: true, handler: speech },
 ];
+
+// --- completions streaming, media, native inference, 405 per feature --------------------------
+
+/** @param {Ctx} ctx @returns {Reply} */
+function completions(ctx) {
+  if (ctx.json.stream !== true) return fixture("completion-echo.json");
+  return fixture(typeof ctx.json.logprobs === "number" && ctx.json.logprobs > 0 ? "completion-stream-logprobs.sse" : "completion-stream.sse");
+}
+
+/** FastAPI's 422 body for one field (pydantic wording). @param {string} field @param {string} msg @param {string} type */
+const fieldError = (field, msg, type) => jsonReply({ detail: [{ loc: ["body", field], msg, type }] }, 422);
+
+/** @param {Ctx} ctx @returns {Reply} */
+function imageGenerations(ctx) {
+  if (typeof ctx.json.prompt !== "string" || ctx.json.prompt === "") return fieldError("prompt", "field required", "value_error.missing");
+  return fixture(ctx.json.response_format === "url" ? "image-generation-url.json" : "image-generation.json");
+}
+
+/** @param {number} t @param {string} sep */
+const timestamp = (t, sep) => {
+  const ms = Math.round(t * 1000);
+  const pad = (/** @type {number} */ n, w = 2) => String(n).padStart(w, "0");
+  return `${pad(Math.floor(ms / 3600000))}:${pad(Math.floor(ms / 60000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${sep}${pad(ms % 1000, 3)}`;
+};
+
+/** @param {Ctx} ctx @returns {Reply} */
+function audioTranscriptions(ctx) {
+  const form = ctx.form;
+  const file = form?.get("file");
+  if (!form || !file || typeof file === "string") return fieldError("file", "field required", "value_error.missing");
+  if (!form.get("model")) return fieldError("model", "field required", "value_error.missing");
+  const verbose = JSON.parse(readFixture("transcription-verbose.json").toString("utf8"));
+  /** @type {{ start: number, end: number, text: string }[]} */
+  const segments = verbose.segments;
+  switch (form.get("response_format") ?? "json") {
+    case "verbose_json":
+      return fixture("transcription-verbose.json");
+    case "text":
+      return { status: 200, body: `${verbose.text}\n`, contentType: TEXT_TYPE };
+    case "srt":
+      return { status: 200, body: segments.map((s, i) => `${i + 1}\n${timestamp(s.start, ",")} --> ${timestamp(s.end, ",")}\n${s.text.trim()}\n`).join("\n"), contentType: TEXT_TYPE };
+    case "vtt":
+      return { status: 200, body: `WEBVTT\n\n${segments.map((s) => `${timestamp(s.start, ".")} --> ${timestamp(s.end, ".")}\n${s.text.trim()}\n`).join("\n")}`, contentType: "text/vtt; charset=utf-8" };
+    default:
+      return fixture("transcription.json");
+  }
+}
+
+/** @param {Ctx} ctx @returns {Reply} */
+function speech(ctx) {
+  if (typeof ctx.json.input !== "string" || ctx.json.input === "") return fieldError("input", "field required", "value_error.missing");
+  return fixture("speech.mp3");
+}
+
+/** Native `/v1/inference/{model}`: FastAPI validation bodies; text generation for `input`, embeddings otherwise. @param {Ctx} ctx @returns {Reply} */
+function nativeInference(ctx) {
+  if (ctx.form) return jsonReply({ request_id: "RqForm1", text: "multipart received", fields: [...ctx.form.keys()], inference_status: { status: "succeeded", runtime_ms: 5, cost: 0.000001 } });
+  if (ctx.json === null || typeof ctx.json !== "object" || Array.isArray(ctx.json)) {
+    return jsonReply({ detail: [{ loc: ["body"], msg: "value is not a valid dict", type: "type_error.dict" }] }, 422);
+  }
+  if ("input" in ctx.json) {
+    if (typeof ctx.json.input !== "string") return fieldError("input", "str type expected", "type_error.str");
+    return fixture("inference-text.json");
+  }
+  return fixture("embeddings-native.json");
+}
+
+/** The features a chat/completions request uses, named as the SDK names them. @param {Ctx} ctx */
+function requestFeatures(ctx) {
+  const req = ctx.json ?? {};
+  const out = [ctx.path.endsWith("/chat/completions") ? "chat" : "completions"];
+  if (req.stream === true) out.push("streaming");
+  if (Array.isArray(req.tools) && req.tools.length > 0) out.push("tools");
+  if (req.response_format?.type === "json_object") out.push("json_mode");
+  if (req.response_format?.type === "json_schema") out.push("structured_output");
+  if (req.logprobs === true || (typeof req.logprobs === "number" && req.logprobs > 0)) out.push("logprobs");
+  if (req.echo === true) out.push("echo");
+  if (req.reasoning_effort != null && req.reasoning_effort !== "none") out.push("reasoning");
+  return out;
+}
+
+/**
+ * `scenario.unsupported`: answer 405 when the request uses one of these features, as DeepInfra is
+ * said to do for a model lacking a feature (the body wording is constructed).
+ * @param {Ctx} ctx @param {Scenario} scenario @returns {Reply | undefined}
+ */
+function unsupportedReply(ctx, scenario) {
+  if (!Array.isArray(scenario.unsupported) || !/\/v1\/openai\/(chat\/)?completions$/.test(ctx.path)) return undefined;
+  const feature = requestFeatures(ctx).find((f) => scenario.unsupported?.includes(f));
+  return feature ? jsonReply({ detail: `Model ${ctx.json?.model} does not support ${feature}` }, 405) : undefined;
+}
 
 /** @param {Ctx} ctx @returns {Reply} */
 function chatCompletions(ctx) {
@@ -184,6 +286,7 @@ function chatCompletions(ctx) {
   if (req.stream === true) {
     if (hasTools) return fixture("chat-stream-tools.sse");
     if (req.reasoning_effort != null) return fixture("chat-stream-reasoning.sse");
+    if (req.response_format?.type === "json_object") return fixture("chat-stream-json-mode.sse");
     return fixture("chat-stream.sse");
   }
   if (hasTools) return fixture("chat-tools.json");
@@ -617,6 +720,13 @@ async function handleRequest(state, req, res) {
   try {
     json = bodyText ? JSON.parse(bodyText) : null;
   } catch {}
+  /** @type {FormData | null} */
+  let form = null;
+  if (/^multipart\/form-data/i.test(headers["content-type"] ?? "")) {
+    try {
+      form = await new Request("http://upstream.local/", { method: "POST", headers: { "content-type": headers["content-type"] ?? "" }, body: new Uint8Array(bodyBuf) }).formData();
+    } catch {}
+  }
 
   /** @type {Ctx} */
   const ctx = {
@@ -631,6 +741,7 @@ async function handleRequest(state, req, res) {
     demoDelayMs: state.demoDelayMs,
     state,
     signal: done.signal,
+    form,
   };
 
   // Control endpoints: no auth, no recording, no scenarios.
@@ -661,6 +772,7 @@ async function handleRequest(state, req, res) {
       finished: false,
       serverReset: false,
       status: null,
+      parts: form ? await describeParts(form) : null,
     };
     list.push(record);
     const r = record;
@@ -718,9 +830,19 @@ async function routeReply(state, ctx, scenario) {
     ctx.params = hit.params;
     // A scenario that replaces the whole body doesn't need the route (and its validation) at all.
     const replaced = scenario.echoAuth || scenario.body !== undefined || scenario.fixture !== undefined;
-    reply = replaced ? { status: 200, body: "" } : await hit.route.handler(ctx);
+    reply = replaced ? { status: 200, body: "" } : (unsupportedReply(ctx, scenario) ?? (await hit.route.handler(ctx)));
   }
   return applyScenarioContent(reply, scenario, ctx);
+}
+
+/** Multipart parts as recorded: text fields verbatim, files as base64. @param {FormData} form */
+async function describeParts(form) {
+  const parts = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") parts.push({ name, filename: null, type: null, size: Buffer.byteLength(value), value });
+    else parts.push({ name, filename: value.name, type: value.type || null, size: value.size, value: Buffer.from(await value.arrayBuffer()).toString("base64") });
+  }
+  return parts;
 }
 
 /**
@@ -789,7 +911,7 @@ export async function startUpstream(opts = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CLI: node test/upstream/server.mjs [--mode demo|fixtures] [--port 8787] [--host 127.0.0.1] [--demo-delay-ms 40]
+// 8. CLI: node test/upstream/server.mjs [--mode demo|fixtures] [--port 8787] [--host 127.0.0.1] [--demo-delay-ms 40]
 // ---------------------------------------------------------------------------------------------
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,0 +1,127 @@
+import { DeepInfraError, ValidationError } from "./errors.js";
+import type { OpenResponse, RequestOptions, RequestSpec, Transport } from "./http.js";
+
+/** Token counts and cost of one finished call, as DeepInfra reported them. */
+export interface UsageRecord {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  /** DeepInfra's estimate in USD; absent on some endpoints (see `BudgetOptions.estimateCost`). */
+  estimated_cost?: number;
+  [extra: string]: unknown;
+}
+
+/** What `onUsage` is told after each call that reported usage. */
+export interface UsageEvent {
+  /** `chat.completions` (streamed or not) or `embeddings`. */
+  endpoint: "chat.completions" | "embeddings";
+  /** Model id sent on the wire. */
+  model: string;
+  usage: UsageRecord;
+  /** Cost counted for this call in USD (`usage.estimated_cost`, else `estimateCost`, else 0). */
+  costUSD: number;
+  /** Total counted so far, this call included. */
+  spentUSD: number;
+  /** `maxUSD` minus `spentUSD` (may be negative: calls in flight finish even past the limit). */
+  remainingUSD: number;
+}
+
+/** The client's `budget` option. */
+export interface BudgetOptions {
+  /** Spending limit in USD; once reached, the client refuses further requests with `BudgetExceededError`. */
+  maxUSD: number;
+  /** Called after every call that reported usage, streamed ones included (at their finishing chunk). */
+  onUsage?: (event: UsageEvent) => void;
+  /** Price for calls DeepInfra sends no `estimated_cost` for (e.g. embeddings), in USD. */
+  estimateCost?: (event: { endpoint: UsageEvent["endpoint"]; model: string; usage: UsageRecord }) => number;
+  /** Start from an amount already spent (e.g. restored from a Durable Object or KV). */
+  spentUSD?: number;
+}
+
+/** Thrown before a request leaves when the client's budget is spent; nothing was sent. */
+export class BudgetExceededError extends DeepInfraError {
+  override name = "BudgetExceededError";
+  constructor(
+    /** The limit in USD. */
+    readonly maxUSD: number,
+    /** What was counted so far in USD. */
+    readonly spentUSD: number,
+  ) {
+    super(`Budget exhausted: spent $${formatUSD(spentUSD)} of $${formatUSD(maxUSD)} (budget.maxUSD); no further requests are sent.`);
+  }
+}
+
+/**
+ * A spending limit shared by every call of a client (or of several clients given the same instance).
+ * @example
+ * const budget = new Budget({ maxUSD: 0.5, onUsage: (e) => console.log(e.costUSD, e.spentUSD) });
+ * const client = new DeepInfra({ apiKey, budget });
+ */
+export class Budget {
+  readonly maxUSD: number;
+  #spent: number;
+  readonly #onUsage: BudgetOptions["onUsage"];
+  readonly #estimate: BudgetOptions["estimateCost"];
+
+  constructor(options: BudgetOptions) {
+    this.maxUSD = options.maxUSD;
+    this.#spent = options.spentUSD ?? 0;
+    this.#onUsage = options.onUsage;
+    this.#estimate = options.estimateCost;
+  }
+
+  /** USD counted so far. */
+  get spentUSD(): number {
+    return this.#spent;
+  }
+
+  /** USD left before requests are refused (never below 0). */
+  get remainingUSD(): number {
+    return Math.max(0, this.maxUSD - this.#spent);
+  }
+
+  /** Whether the limit is reached. */
+  get exhausted(): boolean {
+    return this.#spent >= this.maxUSD;
+  }
+
+  /**
+   * Refuses when the limit is reached.
+   * @throws BudgetExceededError
+   */
+  check(): void {
+    if (this.exhausted) throw new BudgetExceededError(this.maxUSD, this.#spent);
+  }
+
+  /** Counts one call's usage and tells `onUsage`. */
+  record(endpoint: UsageEvent["endpoint"], model: string, usage: UsageRecord | null | undefined): void {
+    if (!usage || typeof usage !== "object") return;
+    const reported = usage.estimated_cost;
+    const cost = typeof reported === "number" && Number.isFinite(reported) ? reported : (this.#estimate?.({ endpoint, model, usage }) ?? 0);
+    this.#spent += Math.max(0, cost);
+    this.#onUsage?.({ endpoint, model, usage, costUSD: cost, spentUSD: this.#spent, remainingUSD: this.maxUSD - this.#spent });
+  }
+}
+
+/** Validates the `budget` client option and returns the instance to use. */
+export function createBudget(option: BudgetOptions | Budget): Budget {
+  if (option instanceof Budget) return option;
+  const max = (option as Partial<BudgetOptions> | undefined)?.maxUSD;
+  if (typeof max !== "number" || !(max >= 0) || !Number.isFinite(max)) {
+    const message = `budget.maxUSD must be a finite number >= 0 (was ${JSON.stringify(max)})`;
+    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget", "maxUSD"] }]);
+  }
+  return new Budget(option);
+}
+
+/** Wraps a transport so each new request is refused once the budget is spent. */
+export function guardTransport(transport: Transport, budget: Budget): Transport {
+  return ((spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<unknown>) => {
+    budget.check();
+    return read ? transport(spec, options, read) : transport(spec, options);
+  }) as Transport;
+}
+
+function formatUSD(value: number): string {
+  return value < 0.01 ? value.toPrecision(3) : value.toFixed(2);
+}

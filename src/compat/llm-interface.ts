@@ -1,0 +1,243 @@
+/**
+ * The `deepinfra` interface of llm-interface (`LLMInterface.sendMessage('deepinfra', …)`), for the edge:
+ * same arguments and response shape, typed errors instead of `{ success: false }`.
+ */
+import { DeepInfra, type ClientOptions } from "../client.js";
+import { APIError, ValidationError, type DeepInfraError } from "../errors.js";
+import { abortableSleep, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelay } from "../http.js";
+import type { ChatSettings } from "../resources/chat-parse.js";
+import type { ChatStream } from "../streaming/chat-stream.js";
+import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat, CompletionUsage } from "../types/chat.js";
+import type { CreateEmbeddingResponse, EmbeddingUsage } from "../types/embeddings.js";
+import { cacheKey, memoryCache, readCache, writeCache, type CacheStore } from "./cache.js";
+import { repairJSON } from "./json-repair.js";
+
+export { memoryCache, workersCache, type CacheEntry, type CacheLike, type CacheStore } from "./cache.js";
+export { repairJSON } from "./json-repair.js";
+
+/** The interface name this module stands in for. */
+export const interfaceName = "deepinfra";
+
+/** A prompt, or an OpenAI-style `{ model, messages }` (extra fields are used as options). */
+export type LLMMessage = string | { model?: string; messages: ChatMessage[]; [extra: string]: unknown };
+
+/** The provider's options (`max_tokens` defaults to 1024 as in llm-interface); `model` takes the aliases. */
+export type LLMOptions = Omit<ChatSettings, "model" | "messages" | "response_format"> & {
+  model?: string;
+  /** `"json_object"` (llm-interface's form) or the OpenAI object form. */
+  response_format?: "json_object" | "text" | ChatResponseFormat | null;
+  [extra: string]: unknown;
+};
+
+/** llm-interface's `interfaceOptions`, plus the edge's pluggable cache. */
+export interface InterfaceOptions {
+  /** Attempts in all, the first included (default 3). */
+  retryAttempts?: number;
+  /** Wait before retry n is `n × retryMultiplier × 1000 + 500` ms (default 0.3), unless the server sends Retry-After. */
+  retryMultiplier?: number;
+  /** Cache successful answers this long; the key covers the message and every option. */
+  cacheTimeoutSeconds?: number | false;
+  /** Parse the reply as JSON, repairing near-JSON; the raw text is kept when that fails. */
+  attemptJsonRepair?: boolean;
+  /** Add DeepInfra's whole response as `originalResponse`. */
+  includeOriginalResponse?: boolean;
+  /** Where answers are cached: an in-memory Map by default, `workersCache()`, or any `{ get, set }` store. */
+  cache?: CacheStore;
+  /** Aborts the call, its retries and waits. */
+  signal?: AbortSignal;
+}
+
+/** llm-interface's response shape. */
+export interface LLMResponse<T = unknown> {
+  success: boolean;
+  recoveryMode: false;
+  /** The reply text (trimmed), or parsed JSON in JSON mode / with `attemptJsonRepair`; the vector(s) for embeddings. */
+  results: T;
+  originalResponse?: ChatCompletion | CreateEmbeddingResponse;
+  /** DeepInfra's usage, `estimated_cost` included. */
+  usage?: CompletionUsage | EmbeddingUsage;
+  /** Retries made (0 when the first attempt succeeded). */
+  retries: number;
+  /** Milliseconds, as llm-interface formats them. */
+  total_time: string;
+  request_time: string;
+  /** Present when the answer came from the cache. */
+  cacheType?: string;
+}
+
+/** `sendMessage`, `streamMessage` and `embeddings` bound to one client. */
+export interface DeepInfraInterface {
+  /** The client underneath, for everything beyond llm-interface. */
+  readonly client: DeepInfra;
+  /**
+   * Sends a message; `options.stream: true` makes it `streamMessage`.
+   * @throws ValidationError for an empty message; the SDK's typed errors for failures (never `{ success: false }`).
+   */
+  sendMessage(message: LLMMessage, options?: LLMOptions | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse>;
+  /** Streams a message: a `ChatStream` whose `data` is the SSE byte stream (llm-interface's `response.data`). */
+  streamMessage(message: LLMMessage, options?: LLMOptions): Promise<ChatStream & { readonly data: ReadableStream<Uint8Array> }>;
+  /** Embeds a string (`results`: its vector) or an array (`results`: one vector per string). */
+  embeddings(text: string | string[], options?: { model?: string; [extra: string]: unknown } | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse<number[] | number[][]>>;
+}
+
+let sharedMemory: CacheStore | undefined;
+let defaultInterface: DeepInfraInterface | undefined;
+
+/**
+ * Creates the interface around a client (in a Worker: per request, with `env.DEEPINFRA_API_KEY`).
+ * @example
+ * const { sendMessage } = createInterface({ apiKey: env.DEEPINFRA_API_KEY });
+ * const { results } = await sendMessage("Hello", { model: "default", max_tokens: 100 });
+ */
+export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInterface {
+  const client = new DeepInfra(clientOptions);
+  const sleep = clientOptions.sleep ?? abortableSleep;
+  // Part of every cache key, so clients with other keys, hosts or alias tables never share answers (hashed, never stored).
+  const scope = { apiKey: clientOptions.apiKey ?? "", baseURL: client.baseURL, aliases: client.modelAliases, embeddingAliases: client.embeddingAliases };
+
+  async function cached<T>(kind: string, request: unknown, io: InterfaceOptions, produce: () => Promise<LLMResponse<T>>): Promise<LLMResponse<T>> {
+    const ttl = typeof io.cacheTimeoutSeconds === "number" && io.cacheTimeoutSeconds > 0 ? io.cacheTimeoutSeconds : 0;
+    if (!ttl) return produce();
+    const store = io.cache ?? (sharedMemory ??= memoryCache());
+    const { cache: _store, signal: _signal, ...keyed } = io;
+    const key = await cacheKey({ v: 1, kind, scope, request, interfaceOptions: keyed });
+    const hit = await readCache<LLMResponse<T>>(store, key);
+    if (hit) return { ...hit, cacheType: io.cache ? "custom" : "memory-cache" };
+    const fresh = await produce();
+    if (fresh.success) await writeCache(store, key, fresh, ttl);
+    return fresh;
+  }
+
+  async function withRetries<T>(io: InterfaceOptions, call: () => Promise<T>): Promise<{ value: T; retries: number }> {
+    const attempts = Math.max(1, Math.floor(io.retryAttempts ?? 3));
+    const multiplier = io.retryMultiplier ?? 0.3;
+    for (let retry = 0; ; retry++) {
+      try {
+        return { value: await call(), retries: retry };
+      } catch (error) {
+        // The SDK decides what is retryable (never 4xx but 408/409/429-busy, never a spent quota); llm-interface's schedule decides when.
+        if (retry + 1 >= attempts || io.signal?.aborted || retryDelay(error as DeepInfraError, retry) === undefined) throw error;
+        const asked = error instanceof APIError ? retryAfterMs(error.headers) : undefined;
+        await sleep(asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : (retry + 1) * multiplier * 1000 + 500, io.signal);
+      }
+    }
+  }
+
+  const api: DeepInfraInterface = {
+    client,
+    async sendMessage(message, options = {}, interfaceOptions = {}) {
+      const io = normalizeInterfaceOptions(interfaceOptions, options);
+      const params = toChatParams(message, typeof options === "number" ? {} : options);
+      if (params.stream === true) return (await api.streamMessage(message, { ...(options as LLMOptions) })) as unknown as LLMResponse;
+      return cached("chat", params, io, async () => {
+        const started = Date.now();
+        const { value: completion, retries } = await withRetries(io, () => client.chat.completions.create({ ...params, stream: false }, { signal: io.signal, maxRetries: 0 }));
+        const text = completion.choices?.[0]?.message?.content;
+        let results: unknown = typeof text === "string" ? text.trim() : text;
+        const jsonMode = (params.response_format as { type?: string } | undefined)?.type === "json_object";
+        if (typeof results === "string" && results && (jsonMode || io.attemptJsonRepair)) {
+          const parsed = io.attemptJsonRepair ? repairJSON(results) : tryJSON(results);
+          if (parsed !== undefined) results = parsed;
+        }
+        return finish(results, completion, completion.usage, retries, started, io);
+      });
+    },
+    async streamMessage(message, options = {}) {
+      const { stream: _stream, ...rest } = options;
+      const chatStream = await client.chat.completions.create({ ...toChatParams(message, rest), stream: true });
+      let data: ReadableStream<Uint8Array> | undefined;
+      Object.defineProperty(chatStream, "data", { get: () => (data ??= chatStream.toReadableStream()) });
+      return chatStream as ChatStream & { readonly data: ReadableStream<Uint8Array> };
+    },
+    async embeddings(text, options = {}, interfaceOptions = {}) {
+      const io = normalizeInterfaceOptions(interfaceOptions, options);
+      const { model = "default", ...rest } = typeof options === "number" ? {} : options;
+      const params = { ...rest, model, input: text };
+      return cached("embeddings", params, io, async () => {
+        const started = Date.now();
+        const { value: response, retries } = await withRetries(io, () => client.embeddings.create({ ...params, encoding_format: "float" }, { signal: io.signal, maxRetries: 0 }));
+        const vectors = response.data.map((item) => item.embedding);
+        return finish(typeof text === "string" ? (vectors[0] as number[]) : vectors, response, response.usage, retries, started, io);
+      });
+    },
+  };
+  return api;
+}
+
+function finish<T>(results: T, original: ChatCompletion | CreateEmbeddingResponse, usage: CompletionUsage | EmbeddingUsage | undefined, retries: number, started: number, io: InterfaceOptions): LLMResponse<T> {
+  const elapsed = (Date.now() - started).toFixed(5);
+  const success = results !== undefined && results !== null && results !== "";
+  return {
+    success,
+    recoveryMode: false,
+    results,
+    ...(io.includeOriginalResponse ? { originalResponse: original } : {}),
+    ...(usage ? { usage } : {}),
+    retries,
+    total_time: elapsed,
+    request_time: elapsed,
+  };
+}
+
+/** llm-interface lets a bare number in either options slot stand for `cacheTimeoutSeconds`. */
+function normalizeInterfaceOptions(interfaceOptions: InterfaceOptions | number, options: unknown): InterfaceOptions {
+  if (typeof interfaceOptions === "number") return { cacheTimeoutSeconds: interfaceOptions };
+  if (typeof options === "number") return { cacheTimeoutSeconds: options, ...interfaceOptions };
+  return interfaceOptions ?? {};
+}
+
+function toChatParams(message: LLMMessage, options: LLMOptions): ChatCreateParams {
+  if (message === undefined || message === null || message === "" || (typeof message !== "string" && typeof message !== "object")) {
+    const problem = "message must be a non-empty string or { model, messages }";
+    throw new ValidationError(`Invalid sendMessage arguments: ${problem} (was ${JSON.stringify(message)}).`, [{ message: problem, path: ["message"] }]);
+  }
+  const { model: messageModel, messages, ...messageExtras } = typeof message === "string" ? { model: undefined, messages: [{ role: "user", content: message }] as ChatMessage[] } : message;
+  const { model: optionModel, response_format, max_tokens, ...rest } = options;
+  const format = typeof response_format === "string" ? ({ type: response_format } as ChatResponseFormat) : (response_format ?? undefined);
+  return {
+    ...messageExtras,
+    ...rest,
+    model: messageModel ?? optionModel ?? "default",
+    messages,
+    max_tokens: max_tokens ?? 1024,
+    ...(format ? { response_format: format } : {}),
+  } as ChatCreateParams;
+}
+
+function tryJSON(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets the options (key included) of the module-level interface the bare functions use. */
+export function configure(clientOptions: ClientOptions): void {
+  defaultInterface = createInterface(clientOptions);
+}
+
+/** llm-interface's `setApiKey` for this one interface. */
+export function setApiKey(apiKey: string): void {
+  configure({ apiKey });
+}
+
+const current = (): DeepInfraInterface => (defaultInterface ??= createInterface());
+
+/**
+ * `LLMInterface.sendMessage('deepinfra', message, options, interfaceOptions)` without the first argument.
+ * @example const { results } = await sendMessage("Hello", { max_tokens: 100 }, { cacheTimeoutSeconds: 60 });
+ */
+export function sendMessage(message: LLMMessage, options?: LLMOptions | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse> {
+  return current().sendMessage(message, options, interfaceOptions);
+}
+
+/** `LLMInterface.streamMessage('deepinfra', message, options)`: a `ChatStream` with llm-interface's `data`. */
+export function streamMessage(message: LLMMessage, options?: LLMOptions): Promise<ChatStream & { readonly data: ReadableStream<Uint8Array> }> {
+  return current().streamMessage(message, options);
+}
+
+/** `LLMInterface.embeddings('deepinfra', text, options, interfaceOptions)`. */
+export function embeddings(text: string | string[], options?: { model?: string; [extra: string]: unknown } | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse<number[] | number[][]>> {
+  return current().embeddings(text, options, interfaceOptions);
+}

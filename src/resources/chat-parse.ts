@@ -1,0 +1,111 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { APIError, ValidationError } from "../errors.js";
+import type { RequestOptions } from "../http.js";
+import { isStandardSchema, parseJSONReply, StructuredOutputError, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
+import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat } from "../types/chat.js";
+import type { ChatCompletions } from "./chat.js";
+
+/** `ChatCreateParams` without its catch-all index signature, so single fields can be omitted or replaced. */
+export type ChatSettings = { [K in keyof ChatCreateParams as string extends K ? never : number extends K ? never : K]: ChatCreateParams[K] };
+
+/** Parameters of `chat.completions.parse`: chat parameters plus the schema the reply must satisfy. */
+export type ChatParseParams<S extends StandardSchemaV1> = Omit<ChatSettings, "stream"> & {
+  /** Any Standard Schema (arktype, zod, valibot, or a hand-written `~standard` object). */
+  schema: S;
+  /** `json_schema.name` sent to DeepInfra (default `"response"`). */
+  schemaName?: string;
+  /** On a reply that is not JSON or fails the schema, make one follow-up request quoting the issues. */
+  repair?: boolean;
+  /** `parse` never streams. */
+  stream?: false | null;
+  [extra: string]: unknown;
+};
+
+/** What `parse` resolves to. */
+export interface ParsedChatCompletion<T> {
+  /** The completion whose reply was parsed (the repaired one after a repair). */
+  completion: ChatCompletion;
+  /** The reply, validated and typed by the schema. */
+  parsed: T;
+  /** 1, or 2 when a repair request was needed. */
+  attempts: number;
+}
+
+/**
+ * Asks for JSON (a JSON Schema when the schema can produce one, else JSON mode), validates the reply
+ * and returns it typed.
+ * @throws StructuredOutputError (raw text + issues) when the reply is not JSON or fails the schema.
+ */
+export async function parseChatCompletion<S extends StandardSchemaV1>(
+  completions: ChatCompletions,
+  params: ChatParseParams<S>,
+  options?: RequestOptions,
+): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
+  const { schema, schemaName, repair, ...rest } = params ?? ({} as ChatParseParams<S>);
+  if (!isStandardSchema(schema)) {
+    const message = "schema must be a Standard Schema (an object with a `~standard` property, e.g. an arktype type or a zod schema)";
+    throw new ValidationError(`Invalid chat.completions.parse params: ${message}.`, [{ message, path: ["schema"] }]);
+  }
+  if ((rest as { stream?: unknown }).stream === true) {
+    const message = "stream must be false or absent: parse reads the whole reply before validating it";
+    throw new ValidationError(`Invalid chat.completions.parse params: ${message}.`, [{ message, path: ["stream"] }]);
+  }
+  const jsonSchema = toJSONSchema(schema);
+  const explicit = rest.response_format ?? undefined;
+  let format: ChatResponseFormat = explicit ?? (jsonSchema ? { type: "json_schema", json_schema: { name: schemaName ?? "response", schema: jsonSchema } } : { type: "json_object" });
+  let messages = rest.messages;
+  const send = (conversation: ChatMessage[]) =>
+    completions.create({ ...(rest as ChatCreateParams), messages: conversation, response_format: format, stream: false }, options);
+
+  let completion: ChatCompletion;
+  try {
+    completion = await send(messages);
+  } catch (error) {
+    if (explicit || format.type !== "json_schema" || !rejectsJSONSchema(error)) throw error;
+    // The model (or DeepInfra for it) does not take json_schema: JSON mode, with the schema in the prompt instead.
+    format = { type: "json_object" };
+    messages = withSchemaHint(messages, jsonSchema as JSONSchemaObject);
+    completion = await send(messages);
+  }
+
+  const check = async (reply: ChatCompletion): Promise<StandardSchemaV1.InferOutput<S>> => {
+    const text = reply.choices?.[0]?.message?.content ?? "";
+    const value = parseJSONReply(typeof text === "string" ? text : JSON.stringify(text), reply);
+    const result = await validateStandard(schema, value);
+    if (result.issues) {
+      throw new StructuredOutputError(`Structured output failed the schema: ${summarizeIssues(result.issues).split("\n").join("; ")}`, "schema", String(text), result.issues, reply);
+    }
+    return result.value;
+  };
+
+  try {
+    return { completion, parsed: await check(completion), attempts: 1 };
+  } catch (error) {
+    if (!repair || !(error instanceof StructuredOutputError)) throw error;
+    const followUp: ChatMessage[] = [
+      ...messages,
+      { role: "assistant", content: error.text },
+      {
+        role: "user",
+        content: `Your reply could not be used: ${error.reason === "json" ? "it is not valid JSON" : "it does not match the required schema"}.\nIssues:\n${summarizeIssues(error.issues)}\nReply again with only the corrected JSON.`,
+      },
+    ];
+    const repaired = await send(followUp);
+    return { completion: repaired, parsed: await check(repaired), attempts: 2 };
+  }
+}
+
+/** DeepInfra's answer when a model lacks a feature is 405; a 400/422 naming the format says the same. */
+function rejectsJSONSchema(error: unknown): boolean {
+  if (!(error instanceof APIError)) return false;
+  if (error.status === 405) return true;
+  return (error.status === 400 || error.status === 422) && /json_schema|response_format|structured|schema/i.test(error.message);
+}
+
+function withSchemaHint(messages: ChatMessage[], schema: JSONSchemaObject): ChatMessage[] {
+  const hint = `Reply with a single JSON value that matches this JSON Schema:\n${JSON.stringify(schema)}`;
+  const [first, ...others] = messages;
+  // DeepInfra's reference allows one system message: extend it rather than add a second.
+  if (first?.role === "system" && typeof first.content === "string") return [{ ...first, content: `${first.content}\n\n${hint}` }, ...others];
+  return [{ role: "system", content: hint }, ...messages];
+}
