@@ -6,7 +6,11 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["build", "npm", ["run", "build", "--silent"]],
   ["typecheck", "npm", ["run", "typecheck", "--silent"]],
+  // The browser test drives Debian's /usr/bin/chromium: install or find it, or stop here with how to.
+  ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
   ["vitest", "npx", ["vitest", "run"]],
+  // The 60 KB gzip budget of a minimal streaming Worker (cold-start timing stays in `npm run size`).
+  ["size", "node", ["scripts/size.mjs", "--gate-only"]],
 ];
 
 for (const [name, command, args] of steps) {

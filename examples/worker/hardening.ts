@@ -1,0 +1,151 @@
+import type { ChatCreateParams } from "deepinfra-edge";
+import type { Config } from "./config.js";
+import { HttpError } from "./http-error.js";
+
+/**
+ * The origin check: an `/api/*` call must come from the Worker's own origin or one listed in
+ * ALLOWED_ORIGINS. Browsers always send `Origin` on POST, so a missing one means a script; refusing
+ * it keeps casual scrapers from spending the key (a determined one is the rate limiter's job).
+ * Returns the CORS headers to add (empty for same-origin).
+ * @throws HttpError 403 for a missing or foreign origin.
+ */
+export function checkOrigin(request: Request, config: Config): Record<string, string> {
+  const origin = request.headers.get("origin");
+  if (origin === null) throw new HttpError(403, "origin_required", "Requests to /api/* must carry an Origin header (browsers send it).");
+  if (origin === new URL(request.url).origin) return {};
+  if (config.allowedOrigins.includes("*") || config.allowedOrigins.includes(origin)) return corsHeaders(origin);
+  throw new HttpError(403, "origin_not_allowed", `Origin ${origin} is not allowed; add it to ALLOWED_ORIGINS.`);
+}
+
+/** Answers a CORS preflight for an allowed origin (204), refusing others with 403. */
+export function preflight(request: Request, config: Config): Response {
+  const cors = checkOrigin(request, config);
+  return new Response(null, {
+    status: 204,
+    headers: { ...cors, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type", "access-control-max-age": "600" },
+  });
+}
+
+function corsHeaders(origin: string): Record<string, string> {
+  return { "access-control-allow-origin": origin, "access-control-expose-headers": "x-request-id, retry-after", vary: "Origin" };
+}
+
+/**
+ * Reads a JSON body of at most `maxBodyBytes`, counting bytes as they arrive (a chunked upload has
+ * no Content-Length to trust).
+ * @throws HttpError 413, 415 or 400.
+ */
+export async function readJSONBody(request: Request, maxBodyBytes: number): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+  const tooLarge = () => new HttpError(413, "body_too_large", `The request body is larger than ${maxBodyBytes} bytes.`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBodyBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBodyBytes) {
+        void reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new HttpError(400, "invalid_json", "The request body must be a JSON object.");
+  return parsed as Record<string, unknown>;
+}
+
+const CHAT_FIELDS = new Set(["model", "messages", "max_tokens", "temperature", "top_p", "stream"]);
+const BROWSER_ROLES = new Set(["user", "assistant"]);
+
+/**
+ * Builds the upstream chat request from a browser's body: only known fields pass (a public caller
+ * must not set `n`, tools or a system prompt on your bill), the model must be allowed, message
+ * count and length are capped, and `max_tokens` is clamped to MAX_TOKENS.
+ * @throws HttpError 400 naming the field and rule.
+ */
+export function toChatParams(body: Record<string, unknown>, config: Config): ChatCreateParams & { stream: true } {
+  for (const key of Object.keys(body)) {
+    if (!CHAT_FIELDS.has(key)) throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: ${[...CHAT_FIELDS].join(", ")}).`);
+  }
+  if (body.stream !== undefined && body.stream !== true) throw invalid("invalid_request", "stream must be true (this endpoint always streams).");
+  const model = pickModel(body.model, config.allowedModels, config.defaultModel);
+  const messages = body.messages;
+  if (!Array.isArray(messages) || messages.length === 0) throw invalid("invalid_request", "messages must be a non-empty array.");
+  if (messages.length > config.maxMessages) throw invalid("too_many_messages", `messages has ${messages.length} entries; at most ${config.maxMessages} are allowed.`);
+  const clean = messages.map((message: unknown, i) => {
+    const { role, content } = (typeof message === "object" && message !== null ? message : {}) as { role?: unknown; content?: unknown };
+    if (typeof role !== "string" || !BROWSER_ROLES.has(role)) throw invalid("invalid_request", `messages[${i}].role must be "user" or "assistant".`);
+    if (typeof content !== "string") throw invalid("invalid_request", `messages[${i}].content must be a string.`);
+    if (content.length > config.maxMessageChars) {
+      throw invalid("message_too_long", `messages[${i}].content has ${content.length} characters; at most ${config.maxMessageChars} are allowed.`);
+    }
+    return { role: role as "user" | "assistant", content };
+  });
+  let maxTokens = config.maxTokens;
+  if (body.max_tokens !== undefined) {
+    if (typeof body.max_tokens !== "number" || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) {
+      throw invalid("invalid_request", "max_tokens must be a positive integer.");
+    }
+    maxTokens = Math.min(body.max_tokens, config.maxTokens);
+  }
+  const params: ChatCreateParams & { stream: true } = { model, messages: clean, max_tokens: maxTokens, stream: true };
+  // Ranges are the SDK's to check (its ValidationError becomes a 400); only the types are ours.
+  for (const key of ["temperature", "top_p"] as const) {
+    const value = body[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number") throw invalid("invalid_request", `${key} must be a number.`);
+    params[key] = value;
+  }
+  return params;
+}
+
+/**
+ * Builds the upstream embeddings request: allowed model, at most MAX_EMBEDDING_INPUTS strings of at
+ * most MAX_MESSAGE_CHARS each, nothing else.
+ * @throws HttpError 400 naming the field and rule.
+ */
+export function toEmbeddingParams(body: Record<string, unknown>, config: Config): { model: string; input: string | string[] } {
+  for (const key of Object.keys(body)) {
+    if (key !== "model" && key !== "input") throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: model, input).`);
+  }
+  const model = pickModel(body.model, config.allowedEmbeddingModels, "default");
+  const { input } = body;
+  const inputs = typeof input === "string" ? [input] : input;
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((s) => typeof s === "string")) {
+    throw invalid("invalid_request", "input must be a string or a non-empty array of strings.");
+  }
+  if (inputs.length > config.maxEmbeddingInputs) throw invalid("too_many_inputs", `input has ${inputs.length} strings; at most ${config.maxEmbeddingInputs} are allowed.`);
+  const long = inputs.findIndex((s: string) => s.length > config.maxMessageChars);
+  if (long >= 0) throw invalid("input_too_long", `input[${long}] is longer than ${config.maxMessageChars} characters.`);
+  return { model, input: input as string | string[] };
+}
+
+function pickModel(raw: unknown, allowed: string[], fallback: string): string {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== "string" || !allowed.includes(raw)) {
+    throw invalid("model_not_allowed", `model must be one of ${allowed.join(", ")} (was ${JSON.stringify(raw)}).`);
+  }
+  return raw;
+}
+
+function invalid(code: string, message: string): HttpError {
+  return new HttpError(400, code, message);
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm start`: the example Worker under `wrangler dev`. With a DEEPINFRA_API_KEY (environment or
+// .dev.vars) it calls DeepInfra; without one it starts the offline demo upstream
+// (test/upstream/server.mjs, mode "demo") and points the Worker at it, and the page shows a banner.
+// Needs no build: wrangler.toml aliases "deepinfra-edge" to the SDK source.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT ?? 8787);
+const home = path.join(root, ".wrangler-home");
+mkdirSync(home, { recursive: true });
+
+/** The key from the environment, or from .dev.vars (dotenv lines), or undefined. */
+function findKey() {
+  if (process.env.DEEPINFRA_API_KEY?.trim()) return { key: process.env.DEEPINFRA_API_KEY.trim(), from: "environment" };
+  const devVars = path.join(root, ".dev.vars");
+  if (!existsSync(devVars)) return undefined;
+  const line = readFileSync(devVars, "utf8").split(/\r?\n/).find((l) => /^\s*DEEPINFRA_API_KEY\s*=/.test(l));
+  const key = line?.slice(line.indexOf("=") + 1).trim().replace(/^(['"])(.*)\1$/, "$2");
+  return key ? { key, from: ".dev.vars" } : undefined;
+}
+
+const found = findKey();
+const args = [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+let upstream;
+// Secrets go to wrangler through an env file (0600, deleted on exit), never on the command line,
+// where `ps` and wrangler's binding table would show them.
+const envFile = path.join(home, "start.env");
+if (found) {
+  if (found.from === "environment") {
+    writeFileSync(envFile, `DEEPINFRA_API_KEY=${found.key}\n`, { mode: 0o600 });
+    args.push("--env-file", envFile);
+  }
+  console.log(`DeepInfra key found in ${found.from}: the Worker calls https://api.deepinfra.com.`);
+} else {
+  const { startUpstream } = await import("../test/upstream/server.mjs");
+  upstream = await startUpstream({ mode: "demo" });
+  writeFileSync(envFile, "DEEPINFRA_API_KEY=offline-demo-key\n", { mode: 0o600 });
+  args.push("--env-file", envFile, "--var", `DEEPINFRA_BASE_URL:${upstream.url}`, "--var", "OFFLINE_DEMO:true");
+  console.log(`No DEEPINFRA_API_KEY in the environment or .dev.vars: offline demo upstream on ${upstream.url}.`);
+}
+
+const wrangler = spawn(process.execPath, args, {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", XDG_CONFIG_HOME: home },
+});
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (wrangler.exitCode === null) wrangler.kill("SIGTERM");
+  await upstream?.close();
+  rmSync(envFile, { force: true });
+  process.exit(code);
+}
+process.once("SIGINT", () => void stop(0));
+process.once("SIGTERM", () => void stop(0));
+wrangler.once("exit", (code) => void stop(code ?? 1));
+
+// wrangler prints its own "Ready on" line; ours comes once the Worker really answers.
+const url = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 240 && !stopping; i++) {
+  try {
+    const res = await fetch(`${url}/healthz`);
+    if (res.ok) {
+      const { upstream: kind } = await res.json();
+      console.log(`\n  Example Worker ready: ${url}/  (${kind === "offline-demo" ? "offline demo upstream" : "DeepInfra"})  Ctrl+C to stop.\n`);
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
