@@ -1,10 +1,13 @@
 import { APIConnectionError, APITimeoutError, APIUserAbortError, DeepInfraError } from "./errors.js";
 import { redactString } from "./redact.js";
 
+/** One read of a byte stream; spelled out because `ReadableStreamReadResult` is DOM-lib only and Node-only TS projects lack it. */
+export type ByteReadResult = { done: false; value: Uint8Array } | { done: true; value: Uint8Array | undefined };
+
 /** Something that hands out body bytes: an HTTP exchange, or any SSE byte stream. */
 export interface ByteSource {
   /** Next bytes; `done` at the end. Throws the SDK's typed errors. */
-  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  read(): Promise<ByteReadResult>;
   /** Stop reading and close the connection. Safe to call more than once. */
   cancel(): void;
 }
@@ -17,7 +20,7 @@ export interface ByteSource {
 type EndReason = "user" | "headers" | "idle" | "cancel";
 
 export class Exchange implements ByteSource {
-  readonly controller = new AbortController();
+  readonly controller: AbortController = new AbortController();
   #why: EndReason | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastActivity = 0;
@@ -59,7 +62,7 @@ export class Exchange implements ByteSource {
     this.#arm(this.idleTimeoutMs, "idle");
   }
 
-  async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+  async read(): Promise<ByteReadResult> {
     const reader = this.#reader;
     if (!reader) throw new DeepInfraError("Response has no body to read.");
     if (this.#why) throw this.#error();

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// `npm run size`: bundles a minimal Worker that makes one streaming chat with each client (esbuild,
+// minified, gzip -9), prints the sizes side by side and FAILS when ours exceeds the budget. Then cold
+// start: import + construct + first validated request, in fresh Node processes and fresh workerd
+// isolates (Miniflare), as ratios. `--gate-only` stops after the sizes (what `npm test` runs).
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = path.join(ROOT, ".tmp", "size");
+const BUDGET_BYTES = 60_000;
+const GATE_ONLY = process.argv.includes("--gate-only");
+const REPS = Number(process.env.COLD_REPS ?? 7);
+
+const CHAT = `{ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Say hello." }], stream: true }`;
+const SSE = `{ headers: { "content-type": "text/event-stream" } }`;
+// Each Worker: read the key and base URL from env, stream one chat back to the caller.
+const WORKERS = [
+  {
+    key: "floor",
+    name: "floor: raw fetch, no SDK",
+    code: `export default { async fetch(req, env) {
+      const r = await fetch(env.BASE + "/v1/openai/chat/completions", { method: "POST", headers: { authorization: "Bearer " + env.KEY, "content-type": "application/json" }, body: JSON.stringify(${CHAT}) });
+      return new Response(r.body, ${SSE}); } };`,
+  },
+  {
+    key: "ours",
+    name: "deepinfra-edge",
+    code: `import { DeepInfra } from "./dist/index.js";
+    export default { async fetch(req, env) {
+      const client = new DeepInfra({ apiKey: env.KEY, baseURL: env.BASE });
+      const stream = await client.chat.completions.create(${CHAT});
+      return new Response(stream.toReadableStream(), ${SSE}); } };`,
+  },
+  {
+    key: "openai",
+    name: "openai",
+    code: `import OpenAI from "openai";
+    export default { async fetch(req, env) {
+      const client = new OpenAI({ apiKey: env.KEY, baseURL: env.BASE + "/v1/openai" });
+      const stream = await client.chat.completions.create(${CHAT});
+      return new Response(stream.toReadableStream(), ${SSE}); } };`,
+  },
+  {
+    key: "ai",
+    name: "ai + @ai-sdk/deepinfra",
+    code: `import { streamText } from "ai"; import { createDeepInfra } from "@ai-sdk/deepinfra";
+    export default { async fetch(req, env) {
+      const deepinfra = createDeepInfra({ apiKey: env.KEY, baseURL: env.BASE + "/v1" });
+      const { model, messages } = ${CHAT};
+      return streamText({ model: deepinfra(model), messages }).toTextStreamResponse(); } };`,
+  },
+  {
+    key: "deepinfra",
+    name: "deepinfra (no streaming: one non-streaming call)",
+    code: `import { TextGeneration } from "deepinfra";
+    export default { async fetch(req, env) {
+      const model = new TextGeneration(env.SMALL + "/v1/inference/meta-llama/Meta-Llama-3.1-8B-Instruct", env.KEY, { maxRetries: 0 });
+      return Response.json(await model.generate({ input: "Say hello." })); } };`,
+  },
+];
+
+async function bundle(code, outfile, external = []) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: ROOT, sourcefile: "worker.js", loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser"],
+    external,
+    write: false,
+    logLevel: "silent",
+  });
+  const bytes = result.outputFiles[0].contents;
+  if (outfile) writeFileSync(outfile, bytes);
+  return { min: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
+}
+
+const kb = (bytes) => (bytes / 1000).toFixed(1);
+mkdirSync(OUT, { recursive: true });
+
+const sizes = new Map();
+for (const worker of WORKERS) {
+  try {
+    sizes.set(worker.key, await bundle(worker.code, path.join(OUT, `${worker.key}.mjs`)));
+  } catch (error) {
+    const first = error.errors?.[0];
+    sizes.set(worker.key, { error: first ? `${first.text}${first.location ? ` (${first.location.file})` : ""}` : String(error.message).split("\n")[0] });
+  }
+}
+// What each dependency of ours costs: rebundle with it left out.
+const ours = WORKERS.find((w) => w.key === "ours").code;
+const noSchema = await bundle(ours, undefined, ["@ark/schema", "@ark/util"]);
+const noDeps = await bundle(ours, undefined, ["@ark/schema", "@ark/util", "ofetch"]);
+
+console.log("\nminimal streaming-chat Worker, esbuild --minify, gzip -9 (KB = 1,000 bytes)\n");
+console.log(`${"client".padEnd(50)}${"min KB".padStart(10)}${"gzip KB".padStart(10)}`);
+for (const worker of WORKERS) {
+  const s = sizes.get(worker.key);
+  console.log(s.error ? `${worker.name.padEnd(50)}  does not bundle: ${s.error}` : `${worker.name.padEnd(50)}${kb(s.min).padStart(10)}${kb(s.gzip).padStart(10)}`);
+}
+const mine = sizes.get("ours");
+console.log(`\nours by part (gzip): our code ${kb(noDeps.gzip)} KB, ofetch ${kb(noSchema.gzip - noDeps.gzip)} KB, @ark/schema ${kb(mine.gzip - noSchema.gzip)} KB`);
+if (mine.error || mine.gzip > BUDGET_BYTES) {
+  console.error(`\n✖ size budget: deepinfra-edge Worker is ${mine.error ?? `${kb(mine.gzip)} KB gzip`}, budget ${kb(BUDGET_BYTES)} KB`);
+  process.exit(1);
+}
+console.log(`\n✔ size budget: ${kb(mine.gzip)} KB gzip ≤ ${kb(BUDGET_BYTES)} KB`);
+if (GATE_ONLY) process.exit(0);
+
+// ---- cold start -------------------------------------------------------------------------------
+const { startBenchServer } = await import("../bench/server.mjs");
+const { Miniflare } = await import("miniflare");
+const server = await startBenchServer();
+const env = { KEY: "size-key-not-secret", BASE: `${server.url}/tiny`, SMALL: `${server.url}/small` };
+const run = promisify(execFile);
+
+// A fresh Node process per sample: import the bundle, build the client, make the first request.
+const CHILD = `
+const t0 = performance.now();
+const { default: worker } = await import(process.argv[1]);
+const t1 = performance.now();
+const res = await worker.fetch(new Request("http://localhost/"), JSON.parse(process.argv[2]));
+const text = await res.text();
+if (!res.ok || !text.includes("quick")) throw new Error("bad answer: " + res.status + " " + text.slice(0, 200));
+console.log(JSON.stringify({ importMs: t1 - t0, totalMs: performance.now() - t0 }));`;
+
+async function nodeSample(file) {
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", CHILD, file, JSON.stringify(env)]);
+  return JSON.parse(stdout.trim().split("\n").pop());
+}
+
+// A fresh workerd process (so a fresh isolate) per sample; an empty Worker's time is subtracted.
+async function workerdSample(script) {
+  const start = performance.now();
+  const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-01", bindings: env });
+  try {
+    const res = await mf.dispatchFetch("http://localhost/");
+    const text = await res.text();
+    if (!res.ok || !text.includes("quick")) throw new Error(`bad answer: ${res.status} ${text.slice(0, 200)}`);
+    return performance.now() - start;
+  } finally {
+    await mf.dispose();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const { readFileSync } = await import("node:fs");
+const EMPTY = `export default { async fetch() { return new Response("quick"); } };`;
+const cold = new Map();
+const baseline = [];
+for (let rep = 0; rep < REPS; rep++) {
+  baseline.push(await workerdSample(EMPTY));
+  for (const worker of WORKERS) {
+    if (sizes.get(worker.key).error) continue;
+    const file = path.join(OUT, `${worker.key}.mjs`);
+    const entry = cold.get(worker.key) ?? { importMs: [], nodeMs: [], workerdMs: [] };
+    cold.set(worker.key, entry);
+    try {
+      const sample = await nodeSample(file);
+      entry.importMs.push(sample.importMs);
+      entry.nodeMs.push(sample.totalMs);
+    } catch (error) {
+      entry.nodeError = String(error.stderr || error.message).trim().split("\n").filter(Boolean).pop();
+    }
+    try {
+      entry.workerdMs.push(await workerdSample(readFileSync(file, "utf8")));
+    } catch (error) {
+      entry.workerdError = String(error.message).split("\n")[0];
+    }
+  }
+  process.stdout.write(`cold start round ${rep + 1}/${REPS}\n`);
+}
+await server.close();
+
+const base = median(baseline);
+const oursCold = cold.get("ours");
+const ref = (key, field, adjust = 0) => (cold.get(key)?.[field].length ? median(cold.get(key)[field]) - adjust : NaN);
+console.log(`\ncold start: median of ${REPS} fresh processes/isolates; ratio = client / deepinfra-edge (lower is faster)`);
+console.log(`workerd: a fresh Miniflare (workerd process + isolate) running an empty Worker takes ${base.toFixed(0)} ms; that is subtracted\n`);
+console.log(`${"client".padEnd(50)}${"Node import".padStart(14)}${"Node total".padStart(16)}${"workerd total".padStart(18)}`);
+for (const worker of WORKERS) {
+  const c = cold.get(worker.key);
+  if (!c) continue;
+  const cellFor = (field, adjust, error) => {
+    if (error && !c[field].length) return "fails";
+    const v = ref(worker.key, field, adjust);
+    const r = v / ref("ours", field, field === "workerdMs" ? base : 0);
+    return `${v.toFixed(0)} ms ${worker.key === "ours" ? "     " : `${r.toFixed(2)}×`.padStart(6)}`;
+  };
+  console.log(
+    `${worker.name.padEnd(50)}${cellFor("importMs", 0, c.nodeError).padStart(14)}${cellFor("nodeMs", 0, c.nodeError).padStart(16)}${cellFor("workerdMs", base, c.workerdError).padStart(18)}`,
+  );
+  if (c.nodeError) console.log(`    node: ${c.nodeError}`);
+  if (c.workerdError) console.log(`    workerd: ${c.workerdError}`);
+}
+if (!oursCold?.nodeMs.length || !oursCold.workerdMs.length) {
+  console.error("\n✖ cold start: deepinfra-edge failed to run");
+  process.exit(1);
+}
