@@ -2,20 +2,33 @@
 // `npm test`: every check a submission must pass, in order, stopping at the first failure.
 // Each step is a plain command so a failure names itself.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+const REPORT = ".tmp/vitest-report.json";
 
 const steps = [
   ["build", "npm", ["run", "build", "--silent"]],
   ["typecheck", "npm", ["run", "typecheck", "--silent"]],
   // The browser test drives Debian's /usr/bin/chromium: install or find it, or stop here with how to.
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
-  ["vitest", "npx", ["vitest", "run"]],
+  ["vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`]],
   // The 60 KB gzip budget of a minimal streaming Worker (cold-start timing stays in `npm run size`).
   ["size", "node", ["scripts/size.mjs", "--gate-only"]],
 ];
 
+// CI reads a plain "N passed, N failed" line; vitest's own summary is not one it knows.
+function printCounts() {
+  if (!existsSync(REPORT)) return;
+  const report = JSON.parse(readFileSync(REPORT, "utf8"));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+}
+
+rmSync(REPORT, { force: true });
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (name === "vitest") printCounts();
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);

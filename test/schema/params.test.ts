@@ -6,7 +6,8 @@ import { HELLO, rejection, testClient } from "../setup-client.js";
 const base: ChatCreateParams = { model: "default", messages: HELLO };
 
 // Each bad value, the path it must name, and a fragment of the rule in the message.
-const cases: Array<[string, Partial<ChatCreateParams> & Record<string, unknown>, string, string]> = [
+// Patches are untyped on purpose: the compiler would reject most of these before the runtime check could.
+const cases: Array<[string, Record<string, unknown>, string, string]> = [
   ["temperature above 2", { temperature: 2.5 }, "temperature", "temperature must be at most 2 (was 2.5)"],
   ["temperature below 0", { temperature: -0.1 }, "temperature", "temperature must be non-negative (was -0.1)"],
   ["temperature not a number", { temperature: "hot" }, "temperature", "temperature must be a number (was a string)"],
