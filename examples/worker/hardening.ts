@@ -31,16 +31,12 @@ function corsHeaders(origin: string): Record<string, string> {
 }
 
 /**
- * Reads a JSON body of at most `maxBodyBytes`, counting bytes as they arrive (a chunked upload has
- * no Content-Length to trust).
- * @throws HttpError 413, 415 or 400.
+ * Reads at most `cap` bytes, counting them as they arrive (a chunked upload has no Content-Length to trust).
+ * @throws the error `tooLarge` builds, once the body passes `cap`.
  */
-export async function readJSONBody(request: Request, maxBodyBytes: number): Promise<Record<string, unknown>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
-  const tooLarge = () => new HttpError(413, "body_too_large", `The request body is larger than ${maxBodyBytes} bytes.`);
+export async function readCappedBytes(request: Request, cap: number, tooLarge: () => HttpError): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBodyBytes) throw tooLarge();
+  if (declared > cap) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -49,7 +45,7 @@ export async function readJSONBody(request: Request, maxBodyBytes: number): Prom
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > maxBodyBytes) {
+      if (size > cap) {
         void reader.cancel();
         throw tooLarge();
       }
@@ -62,6 +58,17 @@ export async function readJSONBody(request: Request, maxBodyBytes: number): Prom
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/**
+ * Reads a JSON body of at most `maxBodyBytes`.
+ * @throws HttpError 413, 415 or 400.
+ */
+export async function readJSONBody(request: Request, maxBodyBytes: number): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+  const bytes = await readCappedBytes(request, maxBodyBytes, () => new HttpError(413, "body_too_large", `The request body is larger than ${maxBodyBytes} bytes.`));
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));

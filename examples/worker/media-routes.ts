@@ -2,7 +2,7 @@
 // the origin check and the rate limit first; these handlers add upload caps and field allow-lists.
 import type { DeepInfra } from "deepinfra-edge";
 import type { Config, Env } from "./config.js";
-import { readJSONBody } from "./hardening.js";
+import { readCappedBytes, readJSONBody } from "./hardening.js";
 import { HttpError } from "./http-error.js";
 
 /** The media knobs, `[vars]` strings like the others; all optional. */
@@ -43,7 +43,7 @@ async function transcribe(request: Request, env: MediaEnv, client: DeepInfra, he
   let file: Blob;
   let language: string | undefined = new URL(request.url).searchParams.get("language") ?? undefined;
   if (/^multipart\/form-data/i.test(type)) {
-    const bytes = await readCappedBytes(request, limit + MULTIPART_OVERHEAD, limit);
+    const bytes = await readCappedBytes(request, limit + MULTIPART_OVERHEAD, () => tooLarge(limit));
     let form: FormData;
     try {
       form = await new Response(bytes, { headers: { "content-type": type } }).formData();
@@ -60,7 +60,7 @@ async function transcribe(request: Request, env: MediaEnv, client: DeepInfra, he
     language = lang ?? language;
     file = part;
   } else if (/^(audio\/|application\/octet-stream)/i.test(type)) {
-    file = new Blob([await readCappedBytes(request, limit, limit)], { type: type.split(";")[0] });
+    file = new Blob([await readCappedBytes(request, limit, () => tooLarge(limit))], { type: type.split(";")[0] });
   } else {
     throw new HttpError(415, "unsupported_media_type", "Send audio as multipart/form-data (field `file`) or as an audio/* body.");
   }
@@ -96,37 +96,6 @@ async function image(request: Request, env: MediaEnv, config: Config, client: De
   }
   if (first?.url) return Response.json({ url: first.url }, { headers });
   throw new HttpError(502, "upstream_error", "DeepInfra answered without an image.");
-}
-
-/**
- * Reads at most `cap` bytes, counting as they arrive (a chunked upload has no Content-Length to
- * trust). Same rule as hardening.ts's JSON reader, for binary bodies.
- */
-async function readCappedBytes(request: Request, cap: number, advertised: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > cap) throw tooLarge(advertised);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > cap) {
-        void reader.cancel();
-        throw tooLarge(advertised);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function tooLarge(limit: number): HttpError {

@@ -1,19 +1,13 @@
 // Runs the BUILT bundle (dist/index.js + its dependencies, bundled as a user's Worker would be) in
 // real workerd through Miniflare, where code generation from strings is disallowed — unlike the
 // vitest pool, which allows `new Function` for its module runner.
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { Miniflare } from "miniflare";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { built, runBundledWorker } from "./bundled-worker.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist/index.js");
 const KEY = "test-key-never-leaks-bundle-5e6f7a8b";
 
-const worker = `
-import { DeepInfra, ValidationError, APIError } from ${JSON.stringify(dist)};
+const worker = () => `
+import { DeepInfra, ValidationError, APIError } from ${JSON.stringify(built("index.js"))};
 export default {
   async fetch(request, env) {
     let codegen = "allowed";
@@ -40,33 +34,11 @@ export default {
   },
 };`;
 
-let mf: Miniflare | undefined;
-
-beforeAll(() => {
-  if (!existsSync(dist)) throw new Error("dist/index.js is missing: run `npm run build` first (npm test does).");
-});
-
-afterAll(async () => {
-  await mf?.dispose();
-});
-
 describe("the built bundle in real workerd (Miniflare)", () => {
   it("validates, completes, streams and maps errors without code generation", async () => {
-    const bundled = await build({
-      stdin: { contents: worker, resolveDir: root, sourcefile: "worker.js", loader: "js" },
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      conditions: ["workerd", "worker", "browser"],
-      write: false,
-      logLevel: "silent",
-    });
-    const script = bundled.outputFiles[0]!.text;
+    const { script, status, text } = await runBundledWorker(worker());
     expect(script).not.toMatch(/from\s*["']node:/);
-    mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-01", bindings: { UPSTREAM_URL: `http://127.0.0.1:${inject("upstreamPort")}` } });
-    const response = await mf.dispatchFetch("http://localhost/");
-    const text = await response.text();
-    expect(response.status, text).toBe(200);
+    expect(status, text).toBe(200);
     const out = JSON.parse(text);
     expect(out.codegen).toBe("EvalError");
     expect(out.validation).toEqual({
