@@ -49,7 +49,9 @@ export class Exchange implements ByteSource {
     try {
       return await send(this.controller.signal);
     } catch (error) {
-      throw this.#error(error);
+      const failure = this.#error(error);
+      this.close();
+      throw failure;
     } finally {
       this.#disarm();
     }
