@@ -21,7 +21,8 @@ export {
 } from "./errors.js";
 export type { FetchLike, RequestOptions, RetryInfo } from "./http.js";
 export { EMBEDDING_ALIASES, MODEL_ALIASES, resolveModel, type EmbeddingAlias, type ModelAlias, type ModelName, type ResolvedModel } from "./models.js";
-export { ChatStream, type StreamFromResponseOptions } from "./streaming/chat-stream.js";
+export { ChatStream } from "./streaming/chat-stream.js";
+export type { StreamFromResponseOptions } from "./streaming/event-stream.js";
 export { createSSEParser, type SSEEvent, type SSEParser } from "./streaming/sse.js";
 export type * from "./types/chat.js";
 export { CapabilityMemory, type ModelFeature } from "./capabilities.js";

@@ -1,17 +1,7 @@
-import { Exchange } from "../exchange.js";
-import { apiErrorFromResponse } from "../http.js";
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
 import type { ByteSource } from "../exchange.js";
 import { ChatAccumulator } from "./accumulate.js";
-import { EventStream } from "./event-stream.js";
-
-/** Options for reading an SSE response you fetched yourself. */
-export interface StreamFromResponseOptions {
-  /** Aborts reading. */
-  signal?: AbortSignal;
-  /** Longest silence between reads in milliseconds (default 30,000; 0 disables). */
-  idleTimeout?: number;
-}
+import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
 
 /**
  * A streaming chat completion: iterate it for `ChatCompletionChunk`s, or use `textStream()`,
@@ -37,11 +27,7 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
    * @throws APIError when the response status is not 2xx.
    */
   static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<ChatStream> {
-    const exchange = new Exchange(options.signal, 0, options.idleTimeout ?? 30_000, []);
-    if (!response.body) throw new TypeError("The response has no body to stream.");
-    exchange.attach(response.body);
-    if (!response.ok) throw await apiErrorFromResponse(response, exchange);
-    return new ChatStream(exchange);
+    return new ChatStream(await responseSource(response, options));
   }
 
   protected accept(chunk: ChatCompletionChunk): void {

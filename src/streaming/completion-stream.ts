@@ -1,9 +1,6 @@
-import { Exchange } from "../exchange.js";
-import { apiErrorFromResponse } from "../http.js";
 import type { CompletionUsage } from "../types/chat.js";
 import type { Completion, CompletionChunk, CompletionFinishReason, CompletionLogprobs } from "../types/completions.js";
-import type { StreamFromResponseOptions } from "./chat-stream.js";
-import { EventStream } from "./event-stream.js";
+import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
 
 interface ChoiceState {
   text: string;
@@ -99,11 +96,7 @@ export class CompletionStream extends EventStream<CompletionChunk> {
    * @throws APIError when the response status is not 2xx.
    */
   static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<CompletionStream> {
-    const exchange = new Exchange(options.signal, 0, options.idleTimeout ?? 30_000, []);
-    if (!response.body) throw new TypeError("The response has no body to stream.");
-    exchange.attach(response.body);
-    if (!response.ok) throw await apiErrorFromResponse(response, exchange);
-    return new CompletionStream(exchange);
+    return new CompletionStream(await responseSource(response, options));
   }
 
   protected accept(chunk: CompletionChunk): void {

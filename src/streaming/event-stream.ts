@@ -1,9 +1,30 @@
 import { DeepInfraError, IncompleteStreamError, createAPIError, readErrorMessage } from "../errors.js";
-import type { ByteSource } from "../exchange.js";
+import { Exchange, type ByteSource } from "../exchange.js";
+import { apiErrorFromResponse } from "../http.js";
 import { redact } from "../redact.js";
 import { createSSEParser, type SSEEvent } from "./sse.js";
 
 const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** Options for reading an SSE response you fetched yourself. */
+export interface StreamFromResponseOptions {
+  /** Aborts reading. */
+  signal?: AbortSignal;
+  /** Longest silence between reads in milliseconds (default 30,000; 0 disables). */
+  idleTimeout?: number;
+}
+
+/**
+ * The byte source behind `ChatStream.fromResponse` and its siblings.
+ * @throws APIError when the response status is not 2xx.
+ */
+export async function responseSource(response: Response, options: StreamFromResponseOptions = {}): Promise<ByteSource> {
+  if (!response.body) throw new TypeError("The response has no body to stream.");
+  const exchange = new Exchange(options.signal, 0, options.idleTimeout ?? 30_000, []);
+  exchange.attach(response.body);
+  if (!response.ok) throw await apiErrorFromResponse(response, exchange);
+  return exchange;
+}
 
 /**
  * A stream of JSON events from an SSE body: ends at `data: [DONE]` (closing a lingering
