@@ -88,6 +88,10 @@ export function createTransport(config: TransportConfig): Transport {
   const $fetch = createFetch({ fetch: fetchImpl as typeof globalThis.fetch });
   const root = config.baseURL.replace(/\/+$/, "");
   const sleep = config.sleep ?? abortableSleep;
+  // Per-client work done once, not on every request.
+  const clientHeaders = lowerKeys(config.headers);
+  clientHeaders.authorization ??= `Bearer ${config.apiKey}`;
+  const clientSecrets = secretsOf(config.apiKey, clientHeaders.authorization);
 
   async function attempt(spec: RequestSpec, options: RequestOptions, secrets: readonly string[], headers: Record<string, string>): Promise<OpenResponse> {
     const exchange = new Exchange(options.signal, options.timeout ?? config.timeout, options.idleTimeout ?? config.idleTimeout, secrets);
@@ -110,13 +114,9 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T | OpenResponse> {
-    const headers: Record<string, string> = {
-      accept: spec.stream ? "text/event-stream" : "application/json",
-      ...lowerKeys(config.headers),
-      ...lowerKeys(options.headers),
-    };
-    headers.authorization ??= `Bearer ${config.apiKey}`;
-    const secrets = secretsOf(config.apiKey, headers.authorization);
+    const callHeaders = options.headers && lowerKeys(options.headers);
+    const headers: Record<string, string> = { accept: spec.stream ? "text/event-stream" : "application/json", ...clientHeaders, ...callHeaders };
+    const secrets = callHeaders?.authorization ? secretsOf(config.apiKey, callHeaders.authorization).concat(clientSecrets) : clientSecrets;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     for (let retry = 0; ; retry++) {
       try {
