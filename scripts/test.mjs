@@ -16,22 +16,26 @@ const steps = [
   ["size", "node", ["scripts/size.mjs", "--gate-only"]],
 ];
 
-// CI reads a plain "N passed, N failed" line; vitest's own summary is not one it knows.
-function printCounts() {
+// CI reads a plain "N passed, N failed" closing line; vitest's own summary is not one it knows.
+let counts = "";
+function readCounts() {
   if (!existsSync(REPORT)) return;
   const report = JSON.parse(readFileSync(REPORT, "utf8"));
   const skipped = report.numPendingTests + report.numTodoTests;
-  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  counts = `${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`;
+  console.log(`\n${counts}`);
 }
 
 rmSync(REPORT, { force: true });
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  if (name === "vitest") printCounts();
+  if (name === "vitest") readCounts();
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed (exit ${result.status ?? result.signal})`);
+    if (counts) console.log(counts);
     process.exit(result.status || 1);
   }
 }
 console.log("\n✔ all test steps passed");
+if (counts) console.log(counts);
