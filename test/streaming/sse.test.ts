@@ -251,3 +251,21 @@ describe("buffers", () => {
     expect(JSON.parse(events[N - 1]!.data)).toEqual({ i: N - 1, s: pad });
   });
 });
+
+describe("pendingBytes", () => {
+  it("counts the bytes since the last blank line, across chunks and line-end styles", () => {
+    const parser = createSSEParser(() => {});
+    expect(parser.pendingBytes).toBe(0);
+    parser.feed(enc.encode("data: a\n\ndata: b"));
+    expect(parser.pendingBytes).toBe("data: b".length);
+    parser.feed(enc.encode("c\n"));
+    expect(parser.pendingBytes).toBe("data: bc\n".length);
+    parser.feed(enc.encode("\n: ping\r\n"));
+    expect(parser.pendingBytes).toBe(": ping\r\n".length);
+    parser.feed(enc.encode("\r\n"));
+    expect(parser.pendingBytes).toBe(0);
+    parser.feed(enc.encode("data: é\r"));
+    parser.feed(enc.encode("\r"));
+    expect(parser.pendingBytes).toBe(0);
+  });
+});
