@@ -13,8 +13,8 @@ export interface UsageRecord {
 
 /** What `onUsage` is told after each call that reported usage. */
 export interface UsageEvent {
-  /** `chat.completions` (streamed or not) or `embeddings`. */
-  endpoint: "chat.completions" | "embeddings";
+  /** `chat.completions` and `completions` (streamed or not), `embeddings`, or native `inference`. */
+  endpoint: "chat.completions" | "completions" | "embeddings" | "inference";
   /** Model id sent on the wire. */
   model: string;
   usage: UsageRecord;

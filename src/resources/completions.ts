@@ -25,9 +25,14 @@ export class Completions {
     const body = { ...params, model: resolved.model };
     const stream = params.stream === true;
     const spec = { method: "POST", path: "/v1/openai/completions", body, stream, resolved } as const;
-    if (!stream) return this.context.transport(spec, options, readJSON<Completion>);
+    const budget = this.context.budget;
+    if (!stream) {
+      const completion = await this.context.transport(spec, options, readJSON<Completion>);
+      budget?.record("completions", resolved.model, completion.usage);
+      return completion;
+    }
     const open = await this.context.transport(spec, options);
     await expectEventStream(open);
-    return new CompletionStream(open.exchange, open.exchange.secrets);
+    return new CompletionStream(open.exchange, open.exchange.secrets, budget && ((usage) => budget.record("completions", resolved.model, usage)));
   }
 }

@@ -29,6 +29,9 @@ export class Inference {
         const message = readErrorMessage(safe) ?? `inference_status.status is "failed" for ${model}`;
         throw createAPIError({ status: open.response.status, headers: {}, body: safe, message: `Inference failed: ${message}` });
       }
+      // The native endpoint reports its cost in inference_status, not in a usage object.
+      const cost = result?.inference_status?.cost;
+      if (typeof cost === "number") this.context.budget?.record("inference", model, { estimated_cost: cost });
       return result;
     });
   }

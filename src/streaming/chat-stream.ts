@@ -1,5 +1,4 @@
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
-import type { ByteSource } from "../exchange.js";
 import { ChatAccumulator } from "./accumulate.js";
 import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
 
@@ -13,14 +12,6 @@ import { EventStream, responseSource, type StreamFromResponseOptions } from "./e
  */
 export class ChatStream extends EventStream<ChatCompletionChunk> {
   readonly #accumulator = new ChatAccumulator();
-  readonly #onUsage: ((usage: CompletionUsage) => void) | undefined;
-  #usageReported = false;
-
-  /** `onUsage` is called once, with the usage of the finished answer (the client's budget uses it). */
-  constructor(source: ByteSource, secrets: readonly string[] = [], onUsage?: (usage: CompletionUsage) => void) {
-    super(source, secrets);
-    this.#onUsage = onUsage;
-  }
 
   /**
    * Reads a chat SSE response fetched by other means, e.g. in a browser from your Worker's `/api/chat`.
@@ -32,13 +23,10 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
 
   protected accept(chunk: ChatCompletionChunk): void {
     this.#accumulator.add(chunk);
-    // Once, when the answer is finished and usage known: DeepInfra sends it on the finishing chunk, OpenAI-style servers
-    // in a later chunk; with continuous_usage_stats every chunk carries a running total that must not be added up.
-    const usage = this.#accumulator.usage;
-    if (this.#onUsage && !this.#usageReported && usage && this.#accumulator.finished) {
-      this.#usageReported = true;
-      this.#onUsage(usage);
-    }
+  }
+
+  protected get usage(): CompletionUsage | undefined {
+    return this.#accumulator.usage;
   }
 
   protected get complete(): boolean {

@@ -43,6 +43,11 @@ export class CompletionAccumulator {
     }
   }
 
+  /** Usage from the finishing chunk, when DeepInfra sent it. */
+  get usage(): CompletionUsage | undefined {
+    return this.#usage;
+  }
+
   /** Whether at least one choice was seen and every choice has a finish reason. */
   get finished(): boolean {
     if (this.#choices.size === 0) return false;
@@ -107,12 +112,13 @@ export class CompletionStream extends EventStream<CompletionChunk> {
     return this.#accumulator.finished;
   }
 
+  protected get usage(): CompletionUsage | undefined {
+    return this.#accumulator.usage;
+  }
+
   /** The text of choice 0 as it arrives, one string per chunk. */
-  async *textStream(): AsyncIterable<string> {
-    for await (const chunk of this) {
-      const text = chunk.choices?.[0]?.text;
-      if (text) yield text;
-    }
+  textStream(): AsyncIterableIterator<string> {
+    return this.iterate((chunk) => chunk.choices?.[0]?.text || undefined);
   }
 
   /**

@@ -2,6 +2,7 @@ import { DeepInfraError, IncompleteStreamError, createAPIError, readErrorMessage
 import { Exchange, type ByteSource } from "../exchange.js";
 import { apiErrorFromResponse } from "../http.js";
 import { redact } from "../redact.js";
+import type { CompletionUsage } from "../types/chat.js";
 import { createSSEParser, type SSEEvent } from "./sse.js";
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -38,16 +39,22 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   #settled = false;
   #failure: unknown;
   readonly #waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  readonly #onUsage: ((usage: CompletionUsage) => void) | undefined;
+  #usageReported = false;
 
-  constructor(source: ByteSource, secrets: readonly string[] = []) {
+  /** `onUsage` is called once, with the usage of the finished answer (the client's budget uses it). */
+  constructor(source: ByteSource, secrets: readonly string[] = [], onUsage?: (usage: CompletionUsage) => void) {
     this.#source = source;
     this.#secrets = secrets;
+    this.#onUsage = onUsage;
   }
 
   /** Folds a chunk into the stream's running state (for the final result). */
   protected abstract accept(chunk: T): void;
   /** Whether the state shows a finished answer even without `[DONE]`. */
   protected abstract get complete(): boolean;
+  /** The usage seen so far (the last chunk that carried one). */
+  protected abstract get usage(): CompletionUsage | undefined;
 
   /** Stops the stream and closes the upstream connection; a pending read throws `APIUserAbortError`. */
   abort(): void {
@@ -168,6 +175,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
           return finish(error);
         }
         this.accept(chunk);
+        this.#reportUsage();
         const selected = select(chunk);
         if (selected !== undefined) queue.push(selected);
       }
@@ -207,6 +215,16 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
       [Symbol.asyncIterator]: () => iterator,
     };
     return iterator;
+  }
+
+  // Once, when the answer is finished and usage known: DeepInfra sends it on the finishing chunk, OpenAI-style servers
+  // in a later chunk; with continuous_usage_stats every chunk carries a running total that must not be added up.
+  #reportUsage(): void {
+    if (!this.#onUsage || this.#usageReported || !this.complete) return;
+    const usage = this.usage;
+    if (!usage) return;
+    this.#usageReported = true;
+    this.#onUsage(usage);
   }
 
   #settle(failure: unknown): void {

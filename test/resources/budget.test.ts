@@ -75,4 +75,19 @@ describe("budget", () => {
     expect(() => testClient(undefined, { budget: { maxUSD: -1 } })).toThrow(ValidationError);
     expect(() => testClient(undefined, { budget: {} as never })).toThrow(/budget\.maxUSD must be a finite number >= 0/);
   });
+
+  it("legacy completions (streamed or not) and native inference count too", async () => {
+    const events: UsageEvent[] = [];
+    const { client } = testClient(undefined, { budget: { maxUSD: 1, onUsage: (e) => events.push(e) } });
+    await client.completions.create({ model: "default", prompt: "Once upon a time", echo: true, max_tokens: 10 });
+    const stream = await client.completions.create({ model: "default", prompt: "Once upon a time", stream: true });
+    await stream.finalCompletion();
+    await client.inference.run("BAAI/bge-base-en-v1.5", { inputs: ["hello", "world"] });
+    expect(events.map((e) => [e.endpoint, e.model, e.costUSD])).toEqual([
+      ["completions", "openchat/openchat-3.6-8b", 3e-7],
+      ["completions", "openchat/openchat-3.6-8b", 2.6e-7],
+      ["inference", "BAAI/bge-base-en-v1.5", 9e-8],
+    ]);
+    expect(client.budget?.spentUSD).toBeCloseTo(6.5e-7, 15);
+  });
 });
