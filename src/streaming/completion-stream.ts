@@ -19,16 +19,17 @@ export class CompletionAccumulator {
   #created = 0;
   #model = "";
   #usage: CompletionUsage | undefined;
-  #extra: Record<string, unknown> = {};
+  // Extra top-level fields are read from the last chunk when assembling: copying them per chunk costs on the hot path.
+  #last: CompletionChunk | undefined;
   readonly #choices = new Map<number, ChoiceState>();
 
   add(chunk: CompletionChunk): void {
-    const { id, created, model, usage, choices, object: _object, ...extra } = chunk;
-    if (id) this.#id = id;
-    if (created) this.#created = created;
-    if (model) this.#model = model;
-    if (usage) this.#usage = usage;
-    Object.assign(this.#extra, extra);
+    if (!this.#id && chunk.id) this.#id = chunk.id;
+    if (!this.#created && chunk.created) this.#created = chunk.created;
+    if (!this.#model && chunk.model) this.#model = chunk.model;
+    if (chunk.usage) this.#usage = chunk.usage;
+    this.#last = chunk;
+    const choices = chunk.choices;
     if (!Array.isArray(choices)) return;
     for (const choice of choices) {
       const index = choice.index ?? 0;
@@ -58,8 +59,9 @@ export class CompletionAccumulator {
   /** The assembled completion so far. */
   toCompletion(): Completion {
     const indexes = [...this.#choices.keys()].sort((a, b) => a - b);
+    const { id: _id, object: _object, created: _created, model: _model, choices: _choices, usage: _usage, ...extra } = this.#last ?? ({} as Partial<CompletionChunk>);
     return {
-      ...this.#extra,
+      ...extra,
       id: this.#id,
       object: "text_completion",
       created: this.#created,
