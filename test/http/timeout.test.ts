@@ -42,7 +42,8 @@ describe("timeouts", () => {
   });
 
   it("does not fire the idle timeout on a slow but steady stream", async () => {
-    const { client } = testClient({ chunkSize: 40, chunkDelayMs: 60 }, { idleTimeout: 250 });
+    // ~13 writes 150 ms apart: the whole stream outlasts idleTimeout several times over, no single gap does.
+    const { client } = testClient({ chunkSize: 100, chunkDelayMs: 150 }, { idleTimeout: 1_000 });
     const stream = await client.chat.completions.create({ ...params, stream: true });
     const completion = await stream.finalCompletion();
     expect(completion.choices[0]?.message.content).toBe("Hello there!");
