@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk, ChatFinishReason, ChatToolCall, CompletionUsage } from "../types/chat.js";
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionChunkChoice, ChatFinishReason, ChatToolCall, CompletionUsage } from "../types/chat.js";
 
 interface ChoiceState {
   content: string;
@@ -10,21 +10,32 @@ interface ChoiceState {
   logprobs: unknown;
 }
 
+/** What every streamed chunk shares, chat or legacy completion. */
+interface ChunkLike<Choice> {
+  id?: string;
+  created?: number;
+  model?: string;
+  usage?: CompletionUsage | null;
+  choices?: Choice[];
+}
+
 /**
- * Folds streamed chunks into the `ChatCompletion` a non-streaming call would have returned:
- * content and reasoning concatenated per choice, tool-call fragments merged by `index`
- * (DeepInfra may also send a whole call in one fragment), usage from the finishing chunk.
+ * The bookkeeping every stream accumulator shares: the completion's id/created/model (first seen),
+ * usage (last seen), per-choice state by `index` and finish reasons. Subclasses fold a choice in.
  */
-export class ChatAccumulator {
+export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice extends { index?: number; finish_reason?: string | null }, State extends { finish: string | null }> {
   #id = "";
   #created = 0;
   #model = "";
   #usage: CompletionUsage | undefined;
   // Extra top-level fields (e.g. service_tier) are read from the last chunk when assembling: copying them per chunk costs on the hot path.
-  #last: ChatCompletionChunk | undefined;
-  readonly #choices = new Map<number, ChoiceState>();
+  #last: Chunk | undefined;
+  readonly #choices = new Map<number, State>();
 
-  add(chunk: ChatCompletionChunk): void {
+  protected abstract newChoice(): State;
+  protected abstract addChoice(state: State, choice: Choice): void;
+
+  add(chunk: Chunk): void {
     if (!this.#id && chunk.id) this.#id = chunk.id;
     if (!this.#created && chunk.created) this.#created = chunk.created;
     if (!this.#model && chunk.model) this.#model = chunk.model;
@@ -36,33 +47,11 @@ export class ChatAccumulator {
       const index = choice.index ?? 0;
       let state = this.#choices.get(index);
       if (!state) {
-        state = { content: "", sawContent: false, reasoning: "", sawReasoning: false, toolCalls: new Map(), finish: null, logprobs: undefined };
+        state = this.newChoice();
         this.#choices.set(index, state);
       }
-      const delta = choice.delta ?? {};
-      if (typeof delta.content === "string") {
-        state.content += delta.content;
-        state.sawContent = true;
-      }
-      if (typeof delta.reasoning_content === "string") {
-        state.reasoning += delta.reasoning_content;
-        state.sawReasoning = true;
-      }
-      if (Array.isArray(delta.tool_calls)) {
-        for (const [position, fragment] of delta.tool_calls.entries()) {
-          const key = fragment.index ?? position;
-          let call = state.toolCalls.get(key);
-          if (!call) {
-            call = { id: "", type: "function", function: { name: "", arguments: "" } };
-            state.toolCalls.set(key, call);
-          }
-          if (fragment.id) call.id = fragment.id;
-          if (fragment.function?.name) call.function.name += fragment.function.name;
-          if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
-        }
-      }
+      this.addChoice(state, choice);
       if (choice.finish_reason) state.finish = choice.finish_reason;
-      if (choice.logprobs != null) state.logprobs = choice.logprobs;
     }
   }
 
@@ -78,18 +67,56 @@ export class ChatAccumulator {
     return this.#usage;
   }
 
+  /** The top-level fields of the assembled object (extras from the last chunk first), and the choices by index. */
+  protected assemble<Object extends string>(object: Object) {
+    const { id: _id, object: _object, created: _created, model: _model, choices: _choices, usage: _usage, ...extra } = (this.#last ?? {}) as ChunkLike<Choice> & Record<string, unknown>;
+    const choices = [...this.#choices.entries()].sort(([a], [b]) => a - b);
+    return { top: { ...extra, id: this.#id, object, created: this.#created, model: this.#model }, choices, usage: this.#usage ? { usage: this.#usage } : {} };
+  }
+}
+
+/**
+ * Folds streamed chunks into the `ChatCompletion` a non-streaming call would have returned:
+ * content and reasoning concatenated per choice, tool-call fragments merged by `index`
+ * (DeepInfra may also send a whole call in one fragment), usage from the finishing chunk.
+ */
+export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatCompletionChunkChoice, ChoiceState> {
+  protected newChoice(): ChoiceState {
+    return { content: "", sawContent: false, reasoning: "", sawReasoning: false, toolCalls: new Map(), finish: null, logprobs: undefined };
+  }
+
+  protected addChoice(state: ChoiceState, choice: ChatCompletionChunkChoice): void {
+    const delta = choice.delta ?? {};
+    if (typeof delta.content === "string") {
+      state.content += delta.content;
+      state.sawContent = true;
+    }
+    if (typeof delta.reasoning_content === "string") {
+      state.reasoning += delta.reasoning_content;
+      state.sawReasoning = true;
+    }
+    if (Array.isArray(delta.tool_calls)) {
+      for (const [position, fragment] of delta.tool_calls.entries()) {
+        const key = fragment.index ?? position;
+        let call = state.toolCalls.get(key);
+        if (!call) {
+          call = { id: "", type: "function", function: { name: "", arguments: "" } };
+          state.toolCalls.set(key, call);
+        }
+        if (fragment.id) call.id = fragment.id;
+        if (fragment.function?.name) call.function.name += fragment.function.name;
+        if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
+      }
+    }
+    if (choice.logprobs != null) state.logprobs = choice.logprobs;
+  }
+
   /** The assembled completion so far. */
   toCompletion(): ChatCompletion {
-    const indexes = [...this.#choices.keys()].sort((a, b) => a - b);
-    const { id: _id, object: _object, created: _created, model: _model, choices: _choices, usage: _usage, ...extra } = this.#last ?? ({} as Partial<ChatCompletionChunk>);
+    const { top, choices, usage } = this.assemble("chat.completion");
     return {
-      ...extra,
-      id: this.#id,
-      object: "chat.completion",
-      created: this.#created,
-      model: this.#model,
-      choices: indexes.map((index) => {
-        const state = this.#choices.get(index) as ChoiceState;
+      ...top,
+      choices: choices.map(([index, state]) => {
         const toolCalls = [...state.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
         return {
           index,
@@ -103,7 +130,7 @@ export class ChatAccumulator {
           ...(state.logprobs !== undefined ? { logprobs: state.logprobs } : {}),
         };
       }),
-      ...(this.#usage ? { usage: this.#usage } : {}),
+      ...usage,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { CompletionUsage } from "../types/chat.js";
-import type { Completion, CompletionChunk, CompletionFinishReason, CompletionLogprobs } from "../types/completions.js";
+import type { Completion, CompletionChoice, CompletionChunk, CompletionFinishReason, CompletionLogprobs } from "../types/completions.js";
+import { ChunkAccumulator } from "./accumulate.js";
 import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
 
 interface ChoiceState {
@@ -14,64 +15,20 @@ const LOGPROB_ARRAYS = ["tokens", "token_logprobs", "top_logprobs", "text_offset
  * Folds streamed completion chunks into the `Completion` a non-streaming call returns: text
  * concatenated per choice, logprob arrays appended, usage from the finishing chunk.
  */
-export class CompletionAccumulator {
-  #id = "";
-  #created = 0;
-  #model = "";
-  #usage: CompletionUsage | undefined;
-  // Extra top-level fields are read from the last chunk when assembling: copying them per chunk costs on the hot path.
-  #last: CompletionChunk | undefined;
-  readonly #choices = new Map<number, ChoiceState>();
-
-  add(chunk: CompletionChunk): void {
-    if (!this.#id && chunk.id) this.#id = chunk.id;
-    if (!this.#created && chunk.created) this.#created = chunk.created;
-    if (!this.#model && chunk.model) this.#model = chunk.model;
-    if (chunk.usage) this.#usage = chunk.usage;
-    this.#last = chunk;
-    const choices = chunk.choices;
-    if (!Array.isArray(choices)) return;
-    for (const choice of choices) {
-      const index = choice.index ?? 0;
-      let state = this.#choices.get(index);
-      if (!state) {
-        state = { text: "", finish: null, logprobs: null };
-        this.#choices.set(index, state);
-      }
-      if (typeof choice.text === "string") state.text += choice.text;
-      if (choice.finish_reason) state.finish = choice.finish_reason;
-      if (choice.logprobs) state.logprobs = mergeLogprobs(state.logprobs, choice.logprobs);
-    }
+export class CompletionAccumulator extends ChunkAccumulator<CompletionChunk, CompletionChoice, ChoiceState> {
+  protected newChoice(): ChoiceState {
+    return { text: "", finish: null, logprobs: null };
   }
 
-  /** Usage from the finishing chunk, when DeepInfra sent it. */
-  get usage(): CompletionUsage | undefined {
-    return this.#usage;
-  }
-
-  /** Whether at least one choice was seen and every choice has a finish reason. */
-  get finished(): boolean {
-    if (this.#choices.size === 0) return false;
-    for (const state of this.#choices.values()) if (!state.finish) return false;
-    return true;
+  protected addChoice(state: ChoiceState, choice: CompletionChoice): void {
+    if (typeof choice.text === "string") state.text += choice.text;
+    if (choice.logprobs) state.logprobs = mergeLogprobs(state.logprobs, choice.logprobs);
   }
 
   /** The assembled completion so far. */
   toCompletion(): Completion {
-    const indexes = [...this.#choices.keys()].sort((a, b) => a - b);
-    const { id: _id, object: _object, created: _created, model: _model, choices: _choices, usage: _usage, ...extra } = this.#last ?? ({} as Partial<CompletionChunk>);
-    return {
-      ...extra,
-      id: this.#id,
-      object: "text_completion",
-      created: this.#created,
-      model: this.#model,
-      choices: indexes.map((index) => {
-        const state = this.#choices.get(index) as ChoiceState;
-        return { index, text: state.text, logprobs: state.logprobs, finish_reason: state.finish };
-      }),
-      ...(this.#usage ? { usage: this.#usage } : {}),
-    };
+    const { top, choices, usage } = this.assemble("text_completion");
+    return { ...top, choices: choices.map(([index, state]) => ({ index, text: state.text, logprobs: state.logprobs, finish_reason: state.finish })), ...usage };
   }
 }
 
