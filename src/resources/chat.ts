@@ -1,5 +1,4 @@
-import { expectEventStream, readJSON, type RequestOptions, type Transport } from "../http.js";
-import { resolveModel } from "../models.js";
+import type { RequestOptions, Transport } from "../http.js";
 import { validateChatParams } from "../schema/params.js";
 import { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
@@ -8,6 +7,7 @@ import type { Budget } from "../budget.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
 import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
 import type { ToolRunner } from "./tool-runner.js";
+import { generate } from "./generate.js";
 
 /** What a resource needs from the client: the transport and the alias table. */
 export interface ResourceContext {
@@ -34,19 +34,7 @@ export class ChatCompletions {
   create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
   async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
     await validateChatParams(params);
-    const resolved = resolveModel(params.model, this.context.modelAliases);
-    const body = { ...params, model: resolved.model };
-    const stream = params.stream === true;
-    const spec = { method: "POST", path: "/v1/openai/chat/completions", body, stream, resolved } as const;
-    const budget = this.context.budget;
-    if (!stream) {
-      const completion = await this.context.transport(spec, options, readJSON<ChatCompletion>);
-      budget?.record("chat.completions", resolved.model, completion.usage);
-      return completion;
-    }
-    const open = await this.context.transport(spec, options);
-    await expectEventStream(open);
-    return new ChatStream(open.exchange, open.exchange.secrets, budget && ((usage) => budget.record("chat.completions", resolved.model, usage)));
+    return generate<ChatCompletion, ChatStream>(this.context, "chat.completions", params, options, (exchange, onUsage) => new ChatStream(exchange, exchange.secrets, onUsage));
   }
 
   /**

@@ -1,9 +1,9 @@
-import { expectEventStream, readJSON, type RequestOptions } from "../http.js";
-import { resolveModel } from "../models.js";
+import type { RequestOptions } from "../http.js";
 import { validateCompletionParams } from "../schema/completions.js";
 import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
 import type { ResourceContext } from "./chat.js";
+import { generate } from "./generate.js";
 
 /** `client.completions`: OpenAI-compatible legacy completions at `/v1/openai/completions`. */
 export class Completions {
@@ -21,18 +21,6 @@ export class Completions {
   create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
   async create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
     await validateCompletionParams(params);
-    const resolved = resolveModel(params.model, this.context.modelAliases);
-    const body = { ...params, model: resolved.model };
-    const stream = params.stream === true;
-    const spec = { method: "POST", path: "/v1/openai/completions", body, stream, resolved } as const;
-    const budget = this.context.budget;
-    if (!stream) {
-      const completion = await this.context.transport(spec, options, readJSON<Completion>);
-      budget?.record("completions", resolved.model, completion.usage);
-      return completion;
-    }
-    const open = await this.context.transport(spec, options);
-    await expectEventStream(open);
-    return new CompletionStream(open.exchange, open.exchange.secrets, budget && ((usage) => budget.record("completions", resolved.model, usage)));
+    return generate<Completion, CompletionStream>(this.context, "completions", params, options, (exchange, onUsage) => new CompletionStream(exchange, exchange.secrets, onUsage));
   }
 }
