@@ -124,7 +124,6 @@ export function createTransport(config: TransportConfig): Transport {
         return read ? await read(open) : open;
       } catch (caught) {
         const error = caught instanceof DeepInfraError ? caught : new APIConnectionError(redactString(String(caught), secrets));
-        if (error instanceof APIError && error.status !== undefined && error.status < 300) throw error;
         const delayMs = retry < maxRetries ? retryDelay(error, retry) : undefined;
         if (delayMs === undefined || options.signal?.aborted) throw error;
         config.onRetry?.({ attempt: retry + 1, delayMs, error });
