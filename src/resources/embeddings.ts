@@ -1,4 +1,5 @@
 import { APIUserAbortError, DeepInfraError } from "../errors.js";
+import { decodeBase64 } from "../binary.js";
 import { readJSON } from "../http.js";
 import { resolveModel } from "../models.js";
 import { validateEmbeddingParams } from "../schema/embeddings.js";
@@ -115,15 +116,10 @@ function toVector(raw: unknown, asFloat32: boolean): number[] | Float32Array {
   throw new DeepInfraError(`Embedding is neither a number array nor a base64 string (was ${typeof raw}).`);
 }
 
-/**
- * Decodes base64 little-endian float32 bytes. `atob` exists in every target runtime, `Buffer`
- * does not; DataView reads little-endian whatever the host's byte order.
- */
+/** Decodes base64 little-endian float32 bytes; DataView reads little-endian whatever the host's byte order. */
 export function decodeFloat32(base64: string): Float32Array {
-  const binary = atob(base64);
-  if (binary.length % 4 !== 0) throw new DeepInfraError(`A base64 embedding decoded to ${binary.length} bytes, not a multiple of 4.`);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const { bytes } = decodeBase64(base64);
+  if (bytes.length % 4 !== 0) throw new DeepInfraError(`A base64 embedding decoded to ${bytes.length} bytes, not a multiple of 4.`);
   const view = new DataView(bytes.buffer);
   const out = new Float32Array(bytes.length / 4);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
