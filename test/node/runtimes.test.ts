@@ -1,12 +1,14 @@
 // The contract suite (test/contract/) in Node, Deno, Bun and headless Chromium, each as its own
-// process against the local upstream; workerd runs the same suite in the vitest pool
-// (test/contract/contract.test.ts). Needs dist/ (npm test builds it first).
+// process, and in edge-runtime (Vercel Edge's local runtime, an in-process VM), against the local
+// upstream; workerd runs the same suite in the vitest pool (test/contract/contract.test.ts).
+// Needs dist/ (npm test builds it first).
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { EdgeRuntime } from "edge-runtime";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -30,6 +32,8 @@ beforeAll(async () => {
   await build({ entryPoints: [path.join(ROOT, "test/contract/main.ts")], bundle: true, format: "esm", platform: "neutral", external: ["deepinfra-edge"], outfile: path.join(OUT, "main.mjs"), logLevel: "warning" });
   // The page gets one browser bundle of dist/index.js and its dependencies.
   await build({ entryPoints: [path.join(ROOT, "test/contract/browser.ts")], bundle: true, format: "esm", platform: "browser", conditions: ["browser"], outfile: path.join(OUT, "browser.mjs"), logLevel: "warning" });
+  // edge-runtime evaluates scripts, not modules: one IIFE exposing runContract, resolved as Next.js does for the edge.
+  await build({ entryPoints: [path.join(ROOT, "test/contract/edge.ts")], bundle: true, format: "iife", globalName: "__contract", platform: "browser", conditions: ["edge-light", "worker", "browser"], outfile: path.join(OUT, "edge.js"), logLevel: "error" });
 }, 60_000);
 
 /** Runs main.mjs under a runtime and returns its report line. */
@@ -74,6 +78,15 @@ describe("contract suite in other runtimes", () => {
   it("Bun", async () => {
     const report = await runCLI(await ensureBun(), []);
     expect(report.runtime).toMatch(/^bun \d/);
+    expectAllPassed(report);
+  });
+
+  it("edge-runtime (Vercel Edge), code generation disabled as on Vercel", async () => {
+    const runtime = new EdgeRuntime({ initialCode: readFileSync(path.join(OUT, "edge.js"), "utf8") });
+    // The VM must be as strict as the platform: no eval, so the suite also proves the package needs none.
+    expect(runtime.evaluate(`(() => { try { return new Function("return 1")(); } catch (error) { return error.name; } })()`)).toBe("EvalError");
+    const report = JSON.parse(await runtime.evaluate<Promise<string>>(`__contract.runContract(${JSON.stringify(upstream())})`)) as ContractReport;
+    expect(report.runtime).toBe("edge-runtime");
     expectAllPassed(report);
   });
 
