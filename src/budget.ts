@@ -1,5 +1,6 @@
-import { DeepInfraError, ValidationError } from "./errors.js";
-import type { OpenResponse, RequestOptions, RequestSpec, Transport } from "./http.js";
+import { BudgetExceededError } from "./errors/budget.js";
+import { ValidationError } from "./errors/validation.js";
+import type { TransportHooks } from "./http.js";
 
 /** Token counts and cost of one finished call, as DeepInfra reported them. */
 export interface UsageRecord {
@@ -38,26 +39,13 @@ export interface BudgetOptions {
   spentUSD?: number;
 }
 
-/** Thrown before a request leaves when the client's budget is spent; nothing was sent. */
-export class BudgetExceededError extends DeepInfraError {
-  override name = "BudgetExceededError";
-  constructor(
-    /** The limit in USD. */
-    readonly maxUSD: number,
-    /** What was counted so far in USD. */
-    readonly spentUSD: number,
-  ) {
-    super(`Budget exhausted: spent $${formatUSD(spentUSD)} of $${formatUSD(maxUSD)} (budget.maxUSD); no further requests are sent.`);
-  }
-}
-
 /**
  * A spending limit shared by every call of a client (or of several clients given the same instance).
  * @example
  * const budget = new Budget({ maxUSD: 0.5, onUsage: (e) => console.log(e.costUSD, e.spentUSD) });
  * const client = new DeepInfra({ apiKey, budget });
  */
-export class Budget {
+export class Budget implements TransportHooks {
   readonly maxUSD: number;
   #spent: number;
   readonly #onUsage: BudgetOptions["onUsage"];
@@ -93,6 +81,11 @@ export class Budget {
     if (this.exhausted) throw new BudgetExceededError(this.maxUSD, this.#spent);
   }
 
+  /** Transport hook: every request is refused, unsent, once the limit is reached. */
+  beforeRequest(): void {
+    this.check();
+  }
+
   /** Counts one call's usage and tells `onUsage`. */
   record(endpoint: UsageEvent["endpoint"], model: string, usage: UsageRecord | null | undefined): void {
     if (!usage || typeof usage !== "object") return;
@@ -112,16 +105,4 @@ export function createBudget(option: BudgetOptions | Budget): Budget {
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget", "maxUSD"] }]);
   }
   return new Budget(option);
-}
-
-/** Wraps a transport so each new request is refused once the budget is spent. */
-export function guardTransport(transport: Transport, budget: Budget): Transport {
-  return ((spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<unknown>) => {
-    budget.check();
-    return read ? transport(spec, options, read) : transport(spec, options);
-  }) as Transport;
-}
-
-function formatUSD(value: number): string {
-  return value < 0.01 ? value.toPrecision(3) : value.toFixed(2);
 }

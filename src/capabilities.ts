@@ -1,5 +1,6 @@
-import { UnsupportedFeatureError } from "./errors.js";
-import type { OpenResponse, RequestOptions, RequestSpec, Transport } from "./http.js";
+import { UnsupportedFeatureError } from "./errors/api-error.js";
+import type { TransportHooks } from "./http.js";
+import type { RequestSpec } from "./types/request.js";
 
 /**
  * What a request can ask of a model. `chat` and `completions` are the endpoints themselves; the
@@ -123,26 +124,18 @@ function hasImage(message: unknown): boolean {
 }
 
 /**
- * Wraps a transport so chat and completions requests teach `memory` which features each model
- * accepts (2xx) or refuses (405). Every request passes through unchanged; errors are rethrown.
+ * Transport hooks that teach `memory` which features each model accepts (2xx) or refuses (405), from
+ * every chat and completions request. Requests pass unchanged.
  */
-export function recordCapabilities(transport: Transport, memory: CapabilityMemory): Transport {
-  return async function send(spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<unknown>) {
-    const used = featuresOf(spec);
-    if (!used) return read ? transport(spec, options, read) : transport(spec, options);
-    try {
-      if (read) {
-        return await transport(spec, options, (open) => {
-          memory.recordSuccess(used.model, used.features);
-          return read(open);
-        });
-      }
-      const open = await transport(spec, options);
-      memory.recordSuccess(used.model, used.features);
-      return open;
-    } catch (error) {
-      if (error instanceof UnsupportedFeatureError) memory.recordRefusal(used.model, used.features);
-      throw error;
-    }
-  } as Transport;
+export function capabilityHooks(memory: CapabilityMemory): TransportHooks {
+  return {
+    afterResponse(spec) {
+      const used = featuresOf(spec);
+      if (used) memory.recordSuccess(used.model, used.features);
+    },
+    onError(spec, error) {
+      const used = error instanceof UnsupportedFeatureError ? featuresOf(spec) : undefined;
+      if (used) memory.recordRefusal(used.model, used.features);
+    },
+  };
 }

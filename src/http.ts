@@ -1,34 +1,29 @@
 import { createFetch } from "ofetch";
-import { APIConnectionError, APIError, APIUserAbortError, DeepInfraError, createAPIError, isQuotaMessage, readErrorMessage } from "./errors.js";
-import { Exchange } from "./exchange.js";
-import { aliasHint, isModelGoneError, type ResolvedModel } from "./models.js";
-import { redact, redactString, secretsOf } from "./redact.js";
+import { APIError } from "./errors/api-error.js";
+import type { DeepInfraError } from "./errors/base.js";
+import { APIConnectionError, APIUserAbortError } from "./errors/connection.js";
+import { openExchange } from "./exchange.js";
+import { secretsOf } from "./redact.js";
+import { errorFromResponse } from "./response.js";
+import type { FetchLike, OpenResponse, RequestOptions, RequestSpec, RetryDelayInfo, RetryInfo } from "./types/request.js";
 
-/** A WHATWG `fetch`: the global one, a Worker service binding's, or a test double. */
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/** Per-call options; each overrides the client's setting for this call only. */
-export interface RequestOptions {
-  /** Aborts the request, its retries and waits, and an open stream. */
-  signal?: AbortSignal;
-  /** Milliseconds to wait for response headers (default 60,000). */
-  timeout?: number;
-  /** Longest silence in milliseconds between two reads of the body (default 30,000). */
-  idleTimeout?: number;
-  /** Retries after a connection error, 408, 409, 429 (not quota) or 5xx (default 2). */
-  maxRetries?: number;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-}
-
-/** What `onRetry` is told before each wait. */
-export interface RetryInfo {
-  /** 1 for the first retry. */
-  attempt: number;
-  /** How long the SDK waits before it. */
-  delayMs: number;
-  /** The failure being retried (its message is already scrubbed of the key). */
-  error: DeepInfraError;
+/**
+ * Observers and gates around each call, as ofetch's and ky's hooks: the budget, the 405 memory and
+ * the concurrency limiter are plain objects of these, never wrappers of the transport.
+ */
+export interface TransportHooks {
+  /** Once per call, before anything is sent; throw to refuse (nothing leaves). */
+  beforeRequest?(spec: RequestSpec): void;
+  /**
+   * Before each attempt, inside its header timeout; may wait (a queue), and must give up when
+   * `signal` aborts. The returned function is called once when the attempt ends: with its error, or,
+   * for a 2xx, when its body is done (with the body's failure, if any).
+   */
+  beforeAttempt?(spec: RequestSpec, signal: AbortSignal): Promise<((error?: DeepInfraError) => void) | void> | ((error?: DeepInfraError) => void) | void;
+  /** After each 2xx answer's headers, before its body is read. */
+  afterResponse?(spec: RequestSpec, open: OpenResponse): void;
+  /** After each failed attempt (typed, scrubbed); `retrying` tells whether another attempt follows. */
+  onError?(spec: RequestSpec, error: DeepInfraError, retrying: boolean): void;
 }
 
 /** Settings the transport runs with, resolved by the client. */
@@ -40,47 +35,31 @@ export interface TransportConfig {
   idleTimeout: number;
   maxRetries: number;
   headers: Record<string, string>;
+  hooks?: readonly TransportHooks[];
   onRetry?: ((info: RetryInfo) => void) | undefined;
+  retryDelay?: ((info: RetryDelayInfo) => number | undefined) | undefined;
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** One API call as a resource describes it. */
-export interface RequestSpec {
-  method: "GET" | "POST";
-  /** Path under `baseURL`, e.g. `/v1/openai/chat/completions`. */
-  path: string;
-  /** JSON-serialisable object or `FormData`. */
-  body?: unknown;
-  /** Ask for `text/event-stream`. */
-  stream?: boolean;
-  /** The alias resolution behind `body.model`, for error hints. */
-  resolved?: ResolvedModel;
-}
-
-/** An answered request whose body is still unread. */
-export interface OpenResponse {
-  response: Response;
-  exchange: Exchange;
-}
-
 /**
- * Sends one API call with retries; the only place a request leaves the SDK. `read` consumes a
- * 2xx answer inside the retry loop (a body lost before anything reached the caller is retried);
- * without it the open response is returned for streaming, and nothing is retried after that.
+ * Sends one API call with retries; the only place a request leaves the SDK. `read` consumes a 2xx
+ * answer inside the retry loop, so a body lost before anything reached the caller is retried; without
+ * it, the open response is returned for streaming and nothing is retried after that.
  */
-export interface Transport {
-  (spec: RequestSpec, options?: RequestOptions): Promise<OpenResponse>;
-  <T>(spec: RequestSpec, options: RequestOptions | undefined, read: (open: OpenResponse) => Promise<T>): Promise<T>;
-}
+export type Transport = <T = OpenResponse>(spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<T>) => Promise<T>;
 
 const RETRY_STATUSES = new Set([408, 409, 429]);
 const INITIAL_RETRY_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 /** A server asking to wait longer than this is not worth holding an edge request open for. */
 export const MAX_RETRY_AFTER_MS = 60_000;
-const ERROR_BODY_LIMIT = 64 * 1024;
 
-/** Creates the transport: ofetch underneath, our retries, timeouts and error mapping on top. */
+/**
+ * Creates the transport. ofetch sends and encodes the body; its own retry, timeout and error throwing
+ * are off because they can't do what the edge needs: a 429 that is a spent quota is final, an idle
+ * timeout between stream reads, a retry of a 2xx whose body was lost, and errors that never carry the
+ * request options (ofetch's `FetchError` holds them, key included).
+ */
 export function createTransport(config: TransportConfig): Transport {
   const userFetch = config.fetch;
   // Called as a plain function: Workers throw "Illegal invocation" when fetch runs with another `this`.
@@ -88,49 +67,83 @@ export function createTransport(config: TransportConfig): Transport {
   const $fetch = createFetch({ fetch: fetchImpl as typeof globalThis.fetch });
   const root = config.baseURL.replace(/\/+$/, "");
   const sleep = config.sleep ?? abortableSleep;
+  const hooks = config.hooks ?? [];
   // Per-client work done once, not on every request.
   const clientHeaders = lowerKeys(config.headers);
   clientHeaders.authorization ??= `Bearer ${config.apiKey}`;
   const clientSecrets = secretsOf(config.apiKey, clientHeaders.authorization);
 
   async function attempt(spec: RequestSpec, options: RequestOptions, secrets: readonly string[], headers: Record<string, string>): Promise<OpenResponse> {
-    const exchange = new Exchange(options.signal, options.timeout ?? config.timeout, options.idleTimeout ?? config.idleTimeout, secrets);
-    const response = await exchange.open((signal) =>
-      $fetch.raw(root + spec.path, {
-        method: spec.method,
-        headers,
-        body: spec.body as BodyInit | Record<string, unknown> | undefined,
-        signal,
-        retry: false,
-        timeout: undefined,
-        responseType: "stream",
-        ignoreResponseError: true,
-      }),
-    );
-    if (response.body) exchange.attach(response.body);
-    else exchange.close();
-    if (response.ok) return { response, exchange };
-    throw await apiErrorFromResponse(response, exchange, spec);
+    const url = root + spec.path;
+    const releases: Array<(error?: DeepInfraError) => void> = [];
+    let open: OpenResponse;
+    try {
+      const { response, body } = await openExchange(
+        async (signal) => {
+          for (const hook of hooks) {
+            const release = hook.beforeAttempt && (await hook.beforeAttempt(spec, signal));
+            if (release) releases.push(release);
+          }
+          return $fetch.raw(url, {
+            method: spec.method,
+            headers,
+            body: spec.body as BodyInit | Record<string, unknown> | undefined,
+            signal,
+            retry: false,
+            timeout: undefined,
+            responseType: "stream",
+            ignoreResponseError: true,
+          });
+        },
+        { signal: options.signal, timeoutMs: options.timeout ?? config.timeout, idleTimeoutMs: options.idleTimeout ?? config.idleTimeout, secrets },
+      );
+      open = { response, body, request: { method: spec.method, url, resolved: spec.resolved } };
+      if (!response.ok) throw await errorFromResponse(open);
+    } catch (error) {
+      for (const release of releases) release(error as DeepInfraError);
+      throw error;
+    }
+    for (const release of releases) open.body.onClose(release);
+    for (const hook of hooks) hook.afterResponse?.(spec, open);
+    return open;
   }
 
-  return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T | OpenResponse> {
+  /** Decides on a retry after `error`, tells the hooks, and waits; false when the error is final. */
+  async function waitToRetry(spec: RequestSpec, options: RequestOptions, error: DeepInfraError, retry: number, maxRetries: number): Promise<boolean> {
+    const delayMs = retry < maxRetries && !options.signal?.aborted ? nextDelay(error, retry + 1, options.retryDelay ?? config.retryDelay) : undefined;
+    for (const hook of hooks) hook.onError?.(spec, error, delayMs !== undefined);
+    if (delayMs === undefined) return false;
+    config.onRetry?.({ attempt: retry + 1, delayMs, error });
+    await sleep(delayMs, options.signal);
+    return true;
+  }
+
+  return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T> {
+    for (const hook of hooks) hook.beforeRequest?.(spec);
     const callHeaders = options.headers && lowerKeys(options.headers);
     const headers: Record<string, string> = { accept: spec.stream ? "text/event-stream" : "application/json", ...clientHeaders, ...callHeaders };
     const secrets = callHeaders?.authorization ? secretsOf(config.apiKey, callHeaders.authorization).concat(clientSecrets) : clientSecrets;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     for (let retry = 0; ; retry++) {
+      let open: OpenResponse;
       try {
-        const open = await attempt(spec, options, secrets, headers);
-        return read ? await read(open) : open;
-      } catch (caught) {
-        const error = caught instanceof DeepInfraError ? caught : new APIConnectionError(redactString(String(caught), secrets));
-        const delayMs = retry < maxRetries ? retryDelay(error, retry) : undefined;
-        if (delayMs === undefined || options.signal?.aborted) throw error;
-        config.onRetry?.({ attempt: retry + 1, delayMs, error });
-        await sleep(delayMs, options.signal);
+        open = await attempt(spec, options, secrets, headers);
+      } catch (error) {
+        // attempt() throws the SDK's typed, scrubbed errors only.
+        if (await waitToRetry(spec, options, error as DeepInfraError, retry, maxRetries)) continue;
+        throw error;
+      }
+      if (!read) return open as T;
+      try {
+        return await read(open);
+      } catch (error) {
+        open.body.cancel();
+        // Only a body lost in transit is worth sending again. Anything else thrown while reading a 2xx (an
+        // error envelope, a user callback) is final and rethrown as it is: a retry would pay for the answer twice.
+        if (!(error instanceof APIConnectionError) || !(await waitToRetry(spec, options, error, retry, maxRetries))) throw error;
       }
     }
-  } as Transport;
+  };
 }
 
 /** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` fires. */
@@ -149,16 +162,23 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/** The wait before retry number `attempt` (1-based): the SDK's schedule, then the user's `retryDelay`. */
+function nextDelay(error: DeepInfraError, attempt: number, custom: TransportConfig["retryDelay"]): number | undefined {
+  const suggestedMs = retryDelay(error, attempt - 1);
+  if (suggestedMs === undefined || !custom) return suggestedMs;
+  const chosen = custom({ attempt, error, suggestedMs, retryAfterMs: error instanceof APIError ? retryAfterMs(error.headers) : undefined });
+  return chosen === undefined || !(chosen >= 0) ? undefined : chosen;
+}
+
 /**
  * Milliseconds to wait before retry number `retry` (0-based), or undefined when the error is not
  * retryable or the server asks for more than `MAX_RETRY_AFTER_MS`.
  */
 export function retryDelay(error: DeepInfraError, retry: number, random: () => number = Math.random, now: number = Date.now()): number | undefined {
-  if (error instanceof APIUserAbortError) return undefined;
   if (error instanceof APIError) {
     const status = error.status ?? 0;
     if (!(RETRY_STATUSES.has(status) || status >= 500)) return undefined;
-    if (status === 429 && isQuotaMessage(error.message)) return undefined;
+    if (status === 429 && (error as { quota?: boolean }).quota) return undefined;
     const asked = retryAfterMs(error.headers, now);
     if (asked !== undefined) return asked > MAX_RETRY_AFTER_MS ? undefined : asked;
   } else if (!(error instanceof APIConnectionError)) {
@@ -179,83 +199,8 @@ export function retryAfterMs(headers: Record<string, string>, now: number = Date
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Reads an error response's body (bounded) into the matching `APIError`, scrubbed of the key. */
-export async function apiErrorFromResponse(response: Response, exchange: Exchange, spec?: RequestSpec): Promise<APIError> {
-  const secrets = exchange.secrets;
-  let text = "";
-  if (response.body) {
-    try {
-      text = await exchange.text(ERROR_BODY_LIMIT);
-    } catch {
-      // The status already says what happened; a body that fails to arrive adds nothing.
-    }
-  }
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // FastAPI's own 500 is plain text: keep it as a string.
-  }
-  body = redact(body, secrets);
-  const headers = redact(headersToObject(response.headers), secrets);
-  const detail = readErrorMessage(body) ?? (response.statusText || "no error message in the body");
-  let message = `${response.status} ${detail}`;
-  const resolved = spec?.resolved;
-  if (resolved?.alias && isModelGoneError(response.status, detail)) message += `. ${aliasHint(resolved)}`;
-  const requestId = headers["x-request-id"];
-  if (requestId) message += ` (request ${requestId})`;
-  return createAPIError({ status: response.status, headers, body, message, alias: resolved?.alias, model: resolved?.model });
-}
-
-function headersToObject(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    out[key] = value;
-  });
-  return out;
-}
-
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (headers) for (const [key, value] of Object.entries(headers)) out[key.toLowerCase()] = value;
   return out;
-}
-
-/**
- * Reads a 2xx body as JSON.
- * @throws APIError when the body is not JSON, or is an error envelope despite the 2xx status.
- */
-export async function readJSON<T>({ response, exchange }: OpenResponse): Promise<T> {
-  const text = await exchange.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw createAPIError({
-      status: response.status,
-      headers: redact(headersToObject(response.headers), exchange.secrets),
-      body: redactString(text.slice(0, 2000), exchange.secrets),
-      message: `${response.status} response body is not JSON: ${redactString(text.slice(0, 200), exchange.secrets)}`,
-    });
-  }
-  if (isErrorEnvelope(body)) {
-    const safe = redact(body, exchange.secrets);
-    throw createAPIError({ status: undefined, headers: redact(headersToObject(response.headers), exchange.secrets), body: safe, message: readErrorMessage(safe) ?? "error body" });
-  }
-  return body as T;
-}
-
-/**
- * Checks that a streaming answer really is an event stream; a JSON body here is an error
- * envelope (some proxies answer errors with 200) or a misrouted request.
- */
-export async function expectEventStream(open: OpenResponse): Promise<void> {
-  const type = open.response.headers.get("content-type") ?? "";
-  if (!/json/i.test(type)) return;
-  const body = await readJSON<unknown>(open);
-  throw createAPIError({ status: open.response.status, headers: {}, body: redact(body, open.exchange.secrets), message: "Expected an event stream but DeepInfra answered with JSON." });
-}
-
-function isErrorEnvelope(body: unknown): boolean {
-  return typeof body === "object" && body !== null && !Array.isArray(body) && ("error" in body || "detail" in body) && !("choices" in body) && !("data" in body);
 }

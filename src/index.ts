@@ -1,4 +1,13 @@
+// Public exports of `deepinfra-edge`, by layer. Everything is tree-shakeable: importing one name pulls in only what it uses.
+
+// The client and its options.
 export { DeepInfra, DEFAULT_BASE_URL, type ClientOptions } from "./client.js";
+export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
+export { EMBEDDING_ALIASES, MODEL_ALIASES, resolveModel, type EmbeddingAlias, type ModelAlias, type ModelName, type ResolvedModel } from "./models.js";
+export { Budget, type BudgetOptions, type UsageEvent, type UsageRecord } from "./budget.js";
+export { CapabilityMemory, type ModelFeature } from "./capabilities.js";
+
+// Errors: classes and realm-safe guards.
 export {
   APIConnectionError,
   APIError,
@@ -6,41 +15,57 @@ export {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  BudgetExceededError,
   ConflictError,
   DeepInfraError,
+  EventTooLargeError,
   IncompleteStreamError,
   InternalServerError,
+  MalformedEventError,
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  StructuredOutputError,
+  ToolRoundsExceededError,
   UnprocessableEntityError,
   UnsupportedFeatureError,
   ValidationError,
+  isAPIError,
+  isAbortError,
+  isConnectionError,
   isDeepInfraError,
-} from "./errors.js";
-export type { FetchLike, RequestOptions, RetryInfo } from "./http.js";
-export { EMBEDDING_ALIASES, MODEL_ALIASES, resolveModel, type EmbeddingAlias, type ModelAlias, type ModelName, type ResolvedModel } from "./models.js";
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
+} from "./errors/index.js";
+
+// Streams.
 export { ChatStream } from "./streaming/chat-stream.js";
-export type { StreamFromResponseOptions } from "./streaming/event-stream.js";
-export { createSSEParser, type SSEEvent, type SSEParser } from "./streaming/sse.js";
-export type * from "./types/chat.js";
-export { CapabilityMemory, type ModelFeature } from "./capabilities.js";
 export { CompletionStream } from "./streaming/completion-stream.js";
-export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
+export type { StreamFromResponseOptions } from "./streaming/from-response.js";
+export { createSSEParser, DEFAULT_MAX_EVENT_BYTES, type SSEEvent, type SSEParser, type SSEParserOptions } from "./streaming/sse.js";
+
+// Resources (as types: the client builds them) and their helpers.
+export type { Chat, ChatCompletions, ChatCompletionsCore } from "./resources/chat.js";
+export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
+export { defineTool, runTools, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolRunContext } from "./resources/run-tools.js";
+export type { ToolRunner } from "./resources/tool-runner.js";
 export type { Completions } from "./resources/completions.js";
-export type { Images } from "./resources/images.js";
+export type { Embeddings } from "./resources/embeddings.js";
 export type { Inference } from "./resources/inference.js";
+export type { Images } from "./resources/images.js";
+export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
 export type { Models } from "./resources/model-list.js";
-export type * from "./types/audio.js";
+export { decodeFloat32 } from "./binary.js";
+export { toJSONSchema, type JSONSchemaObject } from "./schema/standard.js";
+
+// Wire types.
+export type * from "./types/chat.js";
+export type { ChatSettings, CreateChatCompletion } from "./types/chat-create.js";
 export type * from "./types/completions.js";
+export type * from "./types/embeddings.js";
 export type * from "./types/images.js";
+export type * from "./types/audio.js";
 export type * from "./types/inference.js";
 export type * from "./types/model-list.js";
-export { Budget, BudgetExceededError, type BudgetOptions, type UsageEvent, type UsageRecord } from "./budget.js";
-export { decodeFloat32, type Embeddings } from "./resources/embeddings.js";
-export type * from "./types/embeddings.js";
-export { StructuredOutputError, toJSONSchema, type JSONSchemaObject } from "./schema/standard.js";
-export type { ChatParseParams, ParsedChatCompletion } from "./resources/chat-parse.js";
-export { defineTool, ToolRoundsExceededError, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolRunContext } from "./resources/run-tools.js";
-export type { ToolRunner } from "./resources/tool-runner.js";

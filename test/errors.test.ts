@@ -108,9 +108,9 @@ describe("status → error class", () => {
     const a = testClient({ status: 200, body: { error: { message: "model crashed" } } });
     const envelope = (await rejection(a.client.chat.completions.create(params))) as APIError;
     expect(envelope).toBeInstanceOf(APIError);
-    expect(envelope.message).toBe("model crashed");
+    expect(envelope.message).toMatch(/^model crashed \(an error body in a 200 answer\) \(request req-\d+\)$/);
     const b = testClient({ status: 200, body: "<html>gateway</html>", contentType: "text/html" });
     const html = (await rejection(b.client.chat.completions.create(params))) as APIError;
-    expect(html.message).toContain("response body is not JSON: <html>gateway</html>");
+    expect(html.message).toMatch(/^200 response body is not JSON: OK \(text\/html\): gateway \(request req-\d+\)$/);
   });
 });

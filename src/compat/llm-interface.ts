@@ -3,12 +3,13 @@
  * same arguments and response shape, typed errors instead of `{ success: false }`.
  */
 import { DeepInfra, type ClientOptions } from "../client.js";
-import { APIError, ValidationError, type DeepInfraError } from "../errors.js";
-import { abortableSleep, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelay } from "../http.js";
-import type { ChatSettings } from "../resources/chat-parse.js";
+import { ValidationError } from "../errors/validation.js";
+import { MAX_RETRY_AFTER_MS } from "../http.js";
 import type { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat, CompletionUsage } from "../types/chat.js";
+import type { ChatSettings } from "../types/chat-create.js";
 import type { CreateEmbeddingResponse, EmbeddingUsage } from "../types/embeddings.js";
+import type { RequestOptions } from "../types/request.js";
 import { cacheKey, memoryCache, readCache, writeCache, type CacheStore } from "./cache.js";
 import { repairJSON } from "./json-repair.js";
 
@@ -65,6 +66,9 @@ export interface LLMResponse<T = unknown> {
   cacheType?: string;
 }
 
+/** What `streamMessage` (and `sendMessage` with `stream: true`) resolves to: a `ChatStream` with llm-interface's `data`. */
+export type LLMStream = ChatStream & { readonly data: ReadableStream<Uint8Array> };
+
 /** `sendMessage`, `streamMessage` and `embeddings` bound to one client. */
 export interface DeepInfraInterface {
   /** The client underneath, for everything beyond llm-interface. */
@@ -73,9 +77,10 @@ export interface DeepInfraInterface {
    * Sends a message; `options.stream: true` makes it `streamMessage`.
    * @throws ValidationError for an empty message; the SDK's typed errors for failures (never `{ success: false }`).
    */
+  sendMessage(message: LLMMessage, options: LLMOptions & { stream: true }, interfaceOptions?: InterfaceOptions | number): Promise<LLMStream>;
   sendMessage(message: LLMMessage, options?: LLMOptions | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse>;
-  /** Streams a message: a `ChatStream` whose `data` is the SSE byte stream (llm-interface's `response.data`). */
-  streamMessage(message: LLMMessage, options?: LLMOptions): Promise<ChatStream & { readonly data: ReadableStream<Uint8Array> }>;
+  /** Streams a message: a `ChatStream` whose `data` is the SSE byte stream (llm-interface's `response.data`); `interfaceOptions.signal` aborts it. */
+  streamMessage(message: LLMMessage, options?: LLMOptions, interfaceOptions?: InterfaceOptions): Promise<LLMStream>;
   /** Embeds a string (`results`: its vector) or an array (`results`: one vector per string). */
   embeddings(text: string | string[], options?: { model?: string; [extra: string]: unknown } | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse<number[] | number[][]>>;
 }
@@ -91,7 +96,6 @@ let defaultInterface: DeepInfraInterface | undefined;
  */
 export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInterface {
   const client = new DeepInfra(clientOptions);
-  const sleep = clientOptions.sleep ?? abortableSleep;
   // Part of every cache key, so clients with other keys, hosts or alias tables never share answers (hashed, never stored).
   const scope = { apiKey: clientOptions.apiKey ?? "", baseURL: client.baseURL, aliases: client.modelAliases, embeddingAliases: client.embeddingAliases };
 
@@ -108,30 +112,34 @@ export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInt
     return fresh;
   }
 
-  async function withRetries<T>(io: InterfaceOptions, call: () => Promise<T>): Promise<{ value: T; retries: number }> {
-    const attempts = Math.max(1, Math.floor(io.retryAttempts ?? 3));
+  /**
+   * The SDK's own retry loop decides what is retryable (never 4xx but 408/409/429-busy, never a spent
+   * quota); llm-interface's schedule decides when, through the per-call `retryDelay`.
+   */
+  async function withRetries<T>(io: InterfaceOptions, call: (options: RequestOptions) => Promise<T>): Promise<{ value: T; retries: number }> {
     const multiplier = io.retryMultiplier ?? 0.3;
-    for (let retry = 0; ; retry++) {
-      try {
-        return { value: await call(), retries: retry };
-      } catch (error) {
-        // The SDK decides what is retryable (never 4xx but 408/409/429-busy, never a spent quota); llm-interface's schedule decides when.
-        if (retry + 1 >= attempts || io.signal?.aborted || retryDelay(error as DeepInfraError, retry) === undefined) throw error;
-        const asked = error instanceof APIError ? retryAfterMs(error.headers) : undefined;
-        await sleep(asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : (retry + 1) * multiplier * 1000 + 500, io.signal);
-      }
-    }
+    let retries = 0;
+    const value = await call({
+      signal: io.signal,
+      maxRetries: Math.max(1, Math.floor(io.retryAttempts ?? 3)) - 1,
+      retryDelay: ({ attempt, retryAfterMs }) => {
+        retries = attempt;
+        return retryAfterMs !== undefined ? Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) : attempt * multiplier * 1000 + 500;
+      },
+    });
+    return { value, retries };
   }
 
   const api: DeepInfraInterface = {
     client,
-    async sendMessage(message, options = {}, interfaceOptions = {}) {
+    sendMessage: (async (message: LLMMessage, options: LLMOptions | number = {}, interfaceOptions: InterfaceOptions | number = {}) => {
       const io = normalizeInterfaceOptions(interfaceOptions, options);
       const params = toChatParams(message, typeof options === "number" ? {} : options);
-      if (params.stream === true) return (await api.streamMessage(message, { ...(options as LLMOptions) })) as unknown as LLMResponse;
+      if (params.stream === true) return api.streamMessage(message, { ...(options as LLMOptions) }, io);
+      const started = Date.now();
       return cached("chat", params, io, async () => {
-        const started = Date.now();
-        const { value: completion, retries } = await withRetries(io, () => client.chat.completions.create({ ...params, stream: false }, { signal: io.signal, maxRetries: 0 }));
+        const sent = Date.now();
+        const { value: completion, retries } = await withRetries(io, (requestOptions) => client.chat.completions.create({ ...params, stream: false }, requestOptions));
         const text = completion.choices?.[0]?.message?.content;
         let results: unknown = typeof text === "string" ? text.trim() : text;
         const jsonMode = (params.response_format as { type?: string } | undefined)?.type === "json_object";
@@ -139,33 +147,35 @@ export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInt
           const parsed = io.attemptJsonRepair ? repairJSON(results) : tryJSON(results);
           if (parsed !== undefined) results = parsed;
         }
-        return finish(results, completion, completion.usage, retries, started, io);
+        return finish(results, completion, completion.usage, retries, { started, sent }, io);
       });
-    },
-    async streamMessage(message, options = {}) {
+    }) as DeepInfraInterface["sendMessage"],
+    async streamMessage(message, options = {}, interfaceOptions = {}) {
       const { stream: _stream, ...rest } = options;
-      const chatStream = await client.chat.completions.create({ ...toChatParams(message, rest), stream: true });
+      const chatStream = await client.chat.completions.create({ ...toChatParams(message, rest), stream: true }, { signal: interfaceOptions.signal });
       let data: ReadableStream<Uint8Array> | undefined;
       Object.defineProperty(chatStream, "data", { get: () => (data ??= chatStream.toReadableStream()) });
-      return chatStream as ChatStream & { readonly data: ReadableStream<Uint8Array> };
+      return chatStream as LLMStream;
     },
     async embeddings(text, options = {}, interfaceOptions = {}) {
       const io = normalizeInterfaceOptions(interfaceOptions, options);
       const { model = "default", ...rest } = typeof options === "number" ? {} : options;
       const params = { ...rest, model, input: text };
+      const started = Date.now();
       return cached("embeddings", params, io, async () => {
-        const started = Date.now();
-        const { value: response, retries } = await withRetries(io, () => client.embeddings.create({ ...params, encoding_format: "float" }, { signal: io.signal, maxRetries: 0 }));
+        const sent = Date.now();
+        const { value: response, retries } = await withRetries(io, (requestOptions) => client.embeddings.create({ ...params, encoding_format: "float" }, requestOptions));
         const vectors = response.data.map((item) => item.embedding);
-        return finish(typeof text === "string" ? (vectors[0] as number[]) : vectors, response, response.usage, retries, started, io);
+        return finish(typeof text === "string" ? (vectors[0] as number[]) : vectors, response, response.usage, retries, { started, sent }, io);
       });
     },
   };
   return api;
 }
 
-function finish<T>(results: T, original: ChatCompletion | CreateEmbeddingResponse, usage: CompletionUsage | EmbeddingUsage | undefined, retries: number, started: number, io: InterfaceOptions): LLMResponse<T> {
-  const elapsed = (Date.now() - started).toFixed(5);
+/** Shapes llm-interface's response: `total_time` from the call, `request_time` from the request (cache lookup excluded). */
+function finish<T>(results: T, original: ChatCompletion | CreateEmbeddingResponse, usage: CompletionUsage | EmbeddingUsage | undefined, retries: number, times: { started: number; sent: number }, io: InterfaceOptions): LLMResponse<T> {
+  const now = Date.now();
   const success = results !== undefined && results !== null && results !== "";
   return {
     success,
@@ -174,8 +184,8 @@ function finish<T>(results: T, original: ChatCompletion | CreateEmbeddingRespons
     ...(io.includeOriginalResponse ? { originalResponse: original } : {}),
     ...(usage ? { usage } : {}),
     retries,
-    total_time: elapsed,
-    request_time: elapsed,
+    total_time: (now - times.started).toFixed(5),
+    request_time: (now - times.sent).toFixed(5),
   };
 }
 
@@ -233,8 +243,8 @@ export function sendMessage(message: LLMMessage, options?: LLMOptions | number, 
 }
 
 /** `LLMInterface.streamMessage('deepinfra', message, options)`: a `ChatStream` with llm-interface's `data`. */
-export function streamMessage(message: LLMMessage, options?: LLMOptions): Promise<ChatStream & { readonly data: ReadableStream<Uint8Array> }> {
-  return current().streamMessage(message, options);
+export function streamMessage(message: LLMMessage, options?: LLMOptions, interfaceOptions?: InterfaceOptions): Promise<LLMStream> {
+  return current().streamMessage(message, options, interfaceOptions);
 }
 
 /** `LLMInterface.embeddings('deepinfra', text, options, interfaceOptions)`. */

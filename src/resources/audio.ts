@@ -1,12 +1,11 @@
 import { decodeBase64, sniffMimeType } from "../binary.js";
-import { createAPIError } from "../errors.js";
-import type { Exchange } from "../exchange.js";
-import { readJSON, type OpenResponse, type RequestOptions } from "../http.js";
-import { redact } from "../redact.js";
+import type { BodyReader } from "../body-reader.js";
+import { apiErrorFor, readJSON } from "../response.js";
 import { validateSpeechParams, validateTranscriptionParams } from "../schema/media.js";
 import type { SpeechCreateParams, Transcription, TranscriptionCreateParams } from "../types/audio.js";
+import type { OpenResponse, RequestOptions } from "../types/request.js";
 import { buildTranscriptionForm } from "./audio-form.js";
-import type { ResourceContext } from "./chat.js";
+import { wireBody, type ResourceContext } from "./context.js";
 
 type TextFormat = "text" | "srt" | "vtt";
 const TEXT_FORMATS: ReadonlySet<string> = new Set(["text", "srt", "vtt"]);
@@ -27,14 +26,14 @@ export class Transcriptions {
   create(params: TranscriptionCreateParams & { response_format?: "json" | "verbose_json" | null }, options?: RequestOptions): Promise<Transcription>;
   create(params: TranscriptionCreateParams, options?: RequestOptions): Promise<Transcription | string>;
   async create(params: TranscriptionCreateParams, options?: RequestOptions): Promise<Transcription | string> {
-    await validateTranscriptionParams(params);
+    if (options?.validate ?? this.context.validate) validateTranscriptionParams(params);
     const form = await buildTranscriptionForm(params);
     const wantsText = TEXT_FORMATS.has(params.response_format ?? "json");
     const spec = { method: "POST", path: "/v1/openai/audio/transcriptions", body: form } as const;
     return this.context.transport(spec, wantsText ? withAccept(options, "text/plain, application/json;q=0.5") : options, async (open: OpenResponse) => {
-      if (wantsText && !isJSON(open)) return open.exchange.text();
+      if (wantsText && !isJSON(open)) return open.body.text();
       const result = await readJSON<Transcription>(open);
-      if (typeof result?.text !== "string") throw unexpected(open, result, "audio.transcriptions.create: the response has no `text`.");
+      if (typeof result?.text !== "string") throw apiErrorFor(open, result, "audio.transcriptions.create: the response has no `text`.");
       // Asked for plain text but the server answered JSON anyway: give what was asked for.
       return wantsText ? result.text : result;
     });
@@ -55,19 +54,19 @@ export class Speech {
    * return await client.audio.speech.create({ model: "hexgrad/Kokoro-82M", input: "Hello", voice: "af_bella" });
    */
   async create(params: SpeechCreateParams, options?: RequestOptions): Promise<Response> {
-    await validateSpeechParams(params);
+    if (options?.validate ?? this.context.validate) validateSpeechParams(params);
     const open = await this.context.transport(
-      { method: "POST", path: "/v1/openai/audio/speech", body: { ...params } },
+      { method: "POST", path: "/v1/openai/audio/speech", body: wireBody(params, {}) },
       withAccept(options, "audio/*, application/octet-stream, application/json;q=0.5"),
     );
     if (isJSON(open)) {
       const result = await readJSON<{ audio?: unknown }>(open);
-      if (typeof result?.audio !== "string") throw unexpected(open, result, "audio.speech.create: the JSON response has no `audio`.");
+      if (typeof result?.audio !== "string") throw apiErrorFor(open, result, "audio.speech.create: the JSON response has no `audio`.");
       const { bytes, mimeType } = decodeBase64(result.audio);
       return new Response(bytes, { status: 200, headers: { "content-type": sniffMimeType(bytes) ?? mimeType ?? audioType(params.response_format) } });
     }
     const type = open.response.headers.get("content-type") ?? audioType(params.response_format);
-    return new Response(streamOf(open.exchange), { status: 200, headers: { "content-type": type } });
+    return new Response(streamOf(open.body), { status: 200, headers: { "content-type": type } });
   }
 }
 
@@ -81,12 +80,12 @@ export class Audio {
   }
 }
 
-/** The exchange's bytes as a web stream: reads go through the exchange, so the idle timeout and abort keep working. */
-function streamOf(exchange: Exchange): ReadableStream<Uint8Array> {
+/** The body's bytes as a web stream: reads go through the body reader, so the idle timeout and abort keep working. */
+function streamOf(body: BodyReader): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await exchange.read();
+        const { done, value } = await body.read();
         if (done) controller.close();
         else controller.enqueue(value);
       } catch (error) {
@@ -94,7 +93,7 @@ function streamOf(exchange: Exchange): ReadableStream<Uint8Array> {
       }
     },
     cancel() {
-      exchange.cancel();
+      body.cancel();
     },
   });
 }
@@ -110,8 +109,4 @@ function isJSON(open: OpenResponse): boolean {
 function audioType(format: SpeechCreateParams["response_format"]): string {
   const types: Record<string, string> = { mp3: "audio/mpeg", opus: "audio/ogg", aac: "audio/aac", flac: "audio/flac", wav: "audio/wav", pcm: "audio/pcm" };
   return types[format ?? "mp3"] ?? "application/octet-stream";
-}
-
-function unexpected(open: OpenResponse, body: unknown, message: string) {
-  return createAPIError({ status: open.response.status, headers: {}, body: redact(body, open.exchange.secrets), message });
 }

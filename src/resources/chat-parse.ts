@@ -1,12 +1,13 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { APIError, ValidationError } from "../errors.js";
-import type { RequestOptions } from "../http.js";
-import { isStandardSchema, parseJSONReply, StructuredOutputError, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
+import { APIError } from "../errors/api-error.js";
+import { StructuredOutputError } from "../errors/structured-output.js";
+import { ValidationError } from "../errors/validation.js";
+import { isStandardSchema, parseJSONReply, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
 import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat } from "../types/chat.js";
-import type { ChatCompletions } from "./chat.js";
+import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
+import type { RequestOptions } from "../types/request.js";
 
-/** `ChatCreateParams` without its catch-all index signature, so single fields can be omitted or replaced. */
-export type ChatSettings = { [K in keyof ChatCreateParams as string extends K ? never : number extends K ? never : K]: ChatCreateParams[K] };
+export type { ChatSettings } from "../types/chat-create.js";
 
 /** Parameters of `chat.completions.parse`: chat parameters plus the schema the reply must satisfy. */
 export type ChatParseParams<S extends StandardSchemaV1> = Omit<ChatSettings, "stream"> & {
@@ -37,7 +38,7 @@ export interface ParsedChatCompletion<T> {
  * @throws StructuredOutputError (raw text + issues) when the reply is not JSON or fails the schema.
  */
 export async function parseChatCompletion<S extends StandardSchemaV1>(
-  completions: ChatCompletions,
+  create: CreateChatCompletion,
   params: ChatParseParams<S>,
   options?: RequestOptions,
 ): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
@@ -55,7 +56,7 @@ export async function parseChatCompletion<S extends StandardSchemaV1>(
   let format: ChatResponseFormat = explicit ?? (jsonSchema ? { type: "json_schema", json_schema: { name: schemaName ?? "response", schema: jsonSchema } } : { type: "json_object" });
   let messages = rest.messages;
   const send = (conversation: ChatMessage[]) =>
-    completions.create({ ...(rest as ChatCreateParams), messages: conversation, response_format: format, stream: false }, options);
+    create({ ...(rest as ChatCreateParams), messages: conversation, response_format: format, stream: false }, options);
 
   let completion: ChatCompletion;
   try {
@@ -73,7 +74,7 @@ export async function parseChatCompletion<S extends StandardSchemaV1>(
     const value = parseJSONReply(typeof text === "string" ? text : JSON.stringify(text), reply);
     const result = await validateStandard(schema, value);
     if (result.issues) {
-      throw new StructuredOutputError(`Structured output failed the schema: ${summarizeIssues(result.issues).split("\n").join("; ")}`, "schema", String(text), result.issues, reply);
+      throw new StructuredOutputError(`Structured output failed the schema: ${summarizeIssues(result.issues, "; ")}`, "schema", String(text), result.issues, reply);
     }
     return result.value;
   };

@@ -1,41 +1,42 @@
-import type { RequestOptions, Transport } from "../http.js";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { validateChatParams } from "../schema/params.js";
 import { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
-import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { Budget } from "../budget.js";
+import type { CreateChatCompletion } from "../types/chat-create.js";
+import type { RequestOptions } from "../types/request.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
+import type { ResourceContext } from "./context.js";
+import { generate } from "./generate.js";
 import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
 import type { ToolRunner } from "./tool-runner.js";
-import { generate } from "./generate.js";
 
-/** What a resource needs from the client: the transport and the alias table. */
-export interface ResourceContext {
-  transport: Transport;
-  modelAliases: Readonly<Record<string, string>>;
-  embeddingAliases: Readonly<Record<string, string>>;
-  /** The client's spending limit, when set: resources report each call's usage to it. */
-  budget?: Budget;
-}
+const CHAT = { path: "/v1/openai/chat/completions", label: "chat.completions" } as const;
 
-/** `client.chat.completions`: OpenAI-compatible chat at `/v1/openai/chat/completions`. */
-export class ChatCompletions {
+/** `chat.completions` with `create` only: what the chat-only client (`deepinfra-edge/chat`) carries. */
+export class ChatCompletionsCore {
   constructor(protected readonly context: ResourceContext) {}
 
   /**
    * Creates a chat completion; with `stream: true` resolves to a `ChatStream`.
-   * Parameters are validated before anything is sent; aliases (`default`, `large`, `small`, `agent`) are resolved.
+   * Parameters are validated before anything is sent (unless `validate: false`); aliases (`default`, `large`, `small`, `agent`) are resolved.
    * @throws ValidationError for bad parameters; APIError subclasses for DeepInfra's refusals.
    * @example
-   * const completion = await client.chat.completions.create({ model: "default", messages: [{ role: "user", content: "Hi" }] });
+   * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] });
    */
   create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): Promise<ChatStream>;
   create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<ChatCompletion>;
   create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
   async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
-    await validateChatParams(params);
-    return generate<ChatCompletion, ChatStream>(this.context, "chat.completions", params, options, (exchange, onUsage) => new ChatStream(exchange, exchange.secrets, onUsage));
+    if (options?.validate ?? this.context.validate) validateChatParams(params);
+    return generate<ChatCompletion, ChatStream>(this.context, CHAT, params, options, (source, streamOptions) => new ChatStream(source, streamOptions));
   }
+
+}
+
+/** `client.chat.completions`: OpenAI-compatible chat at `/v1/openai/chat/completions`, with `parse` and `runTools`. */
+export class ChatCompletions extends ChatCompletionsCore {
+  /** `create` as a plain function, for `parse` and `runTools`. */
+  readonly #create = ((params: ChatCreateParams, options?: RequestOptions) => this.create(params, options)) as CreateChatCompletion;
 
   /**
    * Structured output: asks for JSON matching `schema` (any Standard Schema), validates the reply and returns it typed.
@@ -44,7 +45,7 @@ export class ChatCompletions {
    * const { parsed } = await client.chat.completions.parse({ model, messages, schema: type({ city: "string" }) });
    */
   parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: RequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
-    return parseChatCompletion(this, params, options);
+    return parseChatCompletion(this.#create, params, options);
   }
 
   /**
@@ -55,7 +56,7 @@ export class ChatCompletions {
    * const { completion } = await client.chat.completions.runTools({ model, messages, tools: [weather] });
    */
   runTools(params: RunToolsParams, options?: RequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
-    return runTools(this, params, options);
+    return runTools(this.#create, params, options);
   }
 }
 

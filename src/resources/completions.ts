@@ -1,9 +1,11 @@
-import type { RequestOptions } from "../http.js";
 import { validateCompletionParams } from "../schema/completions.js";
 import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
-import type { ResourceContext } from "./chat.js";
+import type { RequestOptions } from "../types/request.js";
+import type { ResourceContext } from "./context.js";
 import { generate } from "./generate.js";
+
+const COMPLETIONS = { path: "/v1/openai/completions", label: "completions" } as const;
 
 /** `client.completions`: OpenAI-compatible legacy completions at `/v1/openai/completions`. */
 export class Completions {
@@ -20,7 +22,7 @@ export class Completions {
   create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<Completion>;
   create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
   async create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
-    await validateCompletionParams(params);
-    return generate<Completion, CompletionStream>(this.context, "completions", params, options, (exchange, onUsage) => new CompletionStream(exchange, exchange.secrets, onUsage));
+    if (options?.validate ?? this.context.validate) validateCompletionParams(params);
+    return generate<Completion, CompletionStream>(this.context, COMPLETIONS, params, options, (source, streamOptions) => new CompletionStream(source, streamOptions));
   }
 }

@@ -1,10 +1,9 @@
 import { decodeBase64, sniffMimeType } from "../binary.js";
-import { createAPIError } from "../errors.js";
-import { readJSON, type OpenResponse, type RequestOptions } from "../http.js";
-import { redact } from "../redact.js";
+import { apiErrorFor, readJSON } from "../response.js";
 import { validateImageParams } from "../schema/media.js";
 import type { GeneratedImage, ImageGenerateParams, ImagesResponse } from "../types/images.js";
-import type { ResourceContext } from "./chat.js";
+import type { OpenResponse, RequestOptions } from "../types/request.js";
+import { wireBody, type ResourceContext } from "./context.js";
 
 /** `client.images`: text-to-image at `/v1/openai/images/generations` (OpenAI shape). */
 export class Images {
@@ -19,8 +18,8 @@ export class Images {
    * return new Response(data[0].bytes, { headers: { "content-type": data[0].mimeType ?? "image/png" } });
    */
   async generate(params: ImageGenerateParams, options?: RequestOptions): Promise<ImagesResponse> {
-    await validateImageParams(params);
-    return this.context.transport({ method: "POST", path: "/v1/openai/images/generations", body: { ...params } }, options, decodeImages);
+    if (options?.validate ?? this.context.validate) validateImageParams(params);
+    return this.context.transport({ method: "POST", path: "/v1/openai/images/generations", body: wireBody(params, {}) }, options, decodeImages);
   }
 }
 
@@ -28,10 +27,7 @@ async function decodeImages(open: OpenResponse): Promise<ImagesResponse> {
   const raw = await readJSON<{ created?: number; data?: unknown; images?: unknown; [extra: string]: unknown }>(open);
   // OpenAI's `data: [{b64_json|url}]`; DeepInfra's native image models answer `images: ["data:…"]`, accepted too.
   const items = Array.isArray(raw?.data) ? raw.data : Array.isArray(raw?.images) ? raw.images.map((image) => ({ b64_json: image })) : undefined;
-  if (!items) {
-    const body = redact(raw, open.exchange.secrets);
-    throw createAPIError({ status: open.response.status, headers: {}, body, message: "images.generate: the response has no `data` array of images." });
-  }
+  if (!items) throw apiErrorFor(open, raw, "images.generate: the response has no `data` array of images.");
   const { data: _data, images: _images, ...extra } = raw;
   return { ...extra, created: typeof raw.created === "number" ? raw.created : 0, data: items.map(toImage) };
 }

@@ -1,8 +1,8 @@
-import { ValidationError, createAPIError, readErrorMessage } from "../errors.js";
-import { readJSON, type OpenResponse, type RequestOptions } from "../http.js";
-import { redact } from "../redact.js";
+import { ValidationError } from "../errors/validation.js";
+import { apiErrorFor, readErrorMessage, readJSON } from "../response.js";
 import type { InferenceBody, InferenceResponse } from "../types/inference.js";
-import type { ResourceContext } from "./chat.js";
+import type { OpenResponse, RequestOptions } from "../types/request.js";
+import type { ResourceContext } from "./context.js";
 
 // Model ids are `owner/name`, `owner/name:version` or `deploy_id:ID`; the slash stays a path separator.
 const MODEL_PATH_RE = /^[A-Za-z0-9._:@+-]+(\/[A-Za-z0-9._:@+-]+)*$/;
@@ -22,18 +22,19 @@ export class Inference {
    */
   async run<T extends object = Record<string, unknown>>(model: string, body: InferenceBody, options?: RequestOptions): Promise<InferenceResponse<T>> {
     checkRun(model, body);
-    return this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, async (open: OpenResponse) => {
-      const result = await readJSON<InferenceResponse<T>>(open);
-      if (result?.inference_status?.status === "failed") {
-        const safe = redact(result, open.exchange.secrets);
-        const message = readErrorMessage(safe) ?? `inference_status.status is "failed" for ${model}`;
-        throw createAPIError({ status: open.response.status, headers: {}, body: safe, message: `Inference failed: ${message}` });
+    const result = await this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, async (open: OpenResponse) => {
+      const answer = await readJSON<InferenceResponse<T>>(open);
+      if (answer?.inference_status?.status === "failed") {
+        const detail = readErrorMessage(open.body.redact(answer));
+        throw apiErrorFor(open, answer, `Inference failed: ${detail ?? `inference_status.status is "failed" for ${model}`}`, open.response.status, detail);
       }
-      // The native endpoint reports its cost in inference_status, not in a usage object.
-      const cost = result?.inference_status?.cost;
-      if (typeof cost === "number") this.context.budget?.record("inference", model, { estimated_cost: cost });
-      return result;
+      return answer;
     });
+    // The native endpoint reports its cost in inference_status, not in a usage object. Counted outside the
+    // transport's read: a throwing onUsage must not look like a lost body (and be sent, and paid, again).
+    const cost = result?.inference_status?.cost;
+    if (typeof cost === "number") this.context.budget?.record("inference", model, { estimated_cost: cost });
+    return result;
   }
 }
 

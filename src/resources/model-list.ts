@@ -1,10 +1,9 @@
 import type { CapabilityMemory, ModelFeature } from "../capabilities.js";
-import { createAPIError } from "../errors.js";
-import { readJSON, type OpenResponse, type RequestOptions } from "../http.js";
 import { resolveModel } from "../models.js";
-import { redact } from "../redact.js";
+import { apiErrorFor, readJSON } from "../response.js";
 import type { ModelList } from "../types/model-list.js";
-import type { ResourceContext } from "./chat.js";
+import type { OpenResponse, RequestOptions } from "../types/request.js";
+import type { ResourceContext } from "./context.js";
 
 /** `client.models`: the model catalogue and what this client has learned about each model. */
 export class Models {
@@ -25,9 +24,7 @@ export class Models {
   async list(options?: RequestOptions): Promise<ModelList> {
     return this.context.transport({ method: "GET", path: "/v1/openai/models" }, options, async (open: OpenResponse) => {
       const list = await readJSON<ModelList>(open);
-      if (!Array.isArray(list?.data)) {
-        throw createAPIError({ status: open.response.status, headers: {}, body: redact(list, open.exchange.secrets), message: "models.list: the response has no `data` array." });
-      }
+      if (!Array.isArray(list?.data)) throw apiErrorFor(open, list, "models.list: the response has no `data` array.");
       return list;
     });
   }

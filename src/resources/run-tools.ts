@@ -1,10 +1,11 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { DeepInfraError, ValidationError } from "../errors.js";
-import type { RequestOptions } from "../http.js";
+import { ToolRoundsExceededError } from "../errors/tool-rounds.js";
+import { ValidationError } from "../errors/validation.js";
 import { isStandardSchema, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
 import type { ChatAssistantMessage, ChatCompletion, ChatCompletionChunk, ChatCreateParams, ChatMessage, ChatTool, ChatToolCall, CompletionUsage } from "../types/chat.js";
-import type { ChatSettings } from "./chat-parse.js";
-import type { ChatCompletions } from "./chat.js";
+import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
+import type { RequestOptions } from "../types/request.js";
+import { addUsage } from "../usage.js";
 import { ToolRunner } from "./tool-runner.js";
 
 /** What a tool's `run` receives besides its arguments. */
@@ -70,27 +71,14 @@ export interface RunToolsResult {
   usage: CompletionUsage;
 }
 
-/** The model still asked for tools after `maxRounds` requests; nothing more was sent. */
-export class ToolRoundsExceededError extends DeepInfraError {
-  override name = "ToolRoundsExceededError";
-  constructor(
-    readonly maxRounds: number,
-    /** The conversation so far, ending with the unanswered tool calls. */
-    readonly messages: ChatMessage[],
-    readonly completion: ChatCompletion,
-  ) {
-    super(`runTools stopped after ${maxRounds} rounds (maxRounds) and the model still asks for tools: ${(completion.choices[0]?.message.tool_calls ?? []).map((c) => c.function.name).join(", ")}.`);
-  }
-}
-
 const NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Starts nothing until the runner is awaited or iterated. */
-export function runTools(completions: ChatCompletions, params: RunToolsParams, options: RequestOptions = {}): ToolRunner<RunToolsEvent, RunToolsResult> {
-  return new ToolRunner(() => runLoop(completions, params, options));
+export function runTools(create: CreateChatCompletion, params: RunToolsParams, options: RequestOptions = {}): ToolRunner<RunToolsEvent, RunToolsResult> {
+  return new ToolRunner(() => runLoop(create, params, options));
 }
 
-async function* runLoop(completions: ChatCompletions, params: RunToolsParams, options: RequestOptions): AsyncGenerator<RunToolsEvent, RunToolsResult> {
+async function* runLoop(create: CreateChatCompletion, params: RunToolsParams, options: RequestOptions): AsyncGenerator<RunToolsEvent, RunToolsResult> {
   const { tools, maxRounds = 10, stream = false, ...rest } = params ?? ({} as RunToolsParams);
   const wireTools = checkTools(tools, maxRounds);
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
@@ -102,7 +90,7 @@ async function* runLoop(completions: ChatCompletions, params: RunToolsParams, op
     const request = { ...(rest as ChatCreateParams), messages: [...messages], tools: wireTools, ...(toolChoice == null ? {} : { tool_choice: toolChoice }) };
     let completion: ChatCompletion;
     if (stream) {
-      const chatStream = await completions.create({ ...request, stream: true }, options);
+      const chatStream = await create({ ...request, stream: true }, options);
       for await (const chunk of chatStream) {
         yield { type: "chunk", round, chunk };
         const text = chunk.choices?.[0]?.delta?.content;
@@ -110,7 +98,7 @@ async function* runLoop(completions: ChatCompletions, params: RunToolsParams, op
       }
       completion = await chatStream.finalCompletion();
     } else {
-      completion = await completions.create({ ...request, stream: false }, options);
+      completion = await create({ ...request, stream: false }, options);
       const text = completion.choices?.[0]?.message?.content;
       if (text) yield { type: "text", round, text };
     }
@@ -190,12 +178,4 @@ function checkTools(tools: unknown, maxRounds: unknown): ChatTool[] {
     if (!parameters) fail(`tools[${i}].parameters cannot produce a JSON Schema; pass tools[${i}].jsonSchema`, ["tools", i, "jsonSchema"]);
     return { type: "function", function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters } } as ChatTool;
   });
-}
-
-function addUsage(total: CompletionUsage, usage: CompletionUsage | undefined): void {
-  if (!usage) return;
-  total.prompt_tokens += usage.prompt_tokens ?? 0;
-  total.completion_tokens += usage.completion_tokens ?? 0;
-  total.total_tokens += usage.total_tokens ?? 0;
-  if (typeof usage.estimated_cost === "number") total.estimated_cost = (total.estimated_cost ?? 0) + usage.estimated_cost;
 }

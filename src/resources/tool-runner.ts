@@ -1,4 +1,5 @@
-import { APIUserAbortError, DeepInfraError } from "../errors.js";
+import { DeepInfraError } from "../errors/base.js";
+import { APIUserAbortError } from "../errors/connection.js";
 
 /**
  * A lazily started run that is both awaitable (its final result) and async-iterable (its events as they

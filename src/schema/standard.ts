@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { DeepInfraError } from "../errors.js";
+import { StructuredOutputError } from "../errors/structured-output.js";
 
 /** A JSON Schema object, as sent in `response_format.json_schema.schema` or a tool's `parameters`. */
 export type JSONSchemaObject = Record<string, unknown>;
@@ -51,34 +51,13 @@ export function toJSONSchema(schema: StandardSchemaV1): JSONSchemaObject | undef
 }
 
 /** One line per issue, `path: message`, for error messages and repair prompts. */
-export function summarizeIssues(issues: ReadonlyArray<StandardSchemaV1.Issue>): string {
+export function summarizeIssues(issues: ReadonlyArray<StandardSchemaV1.Issue>, separator = "\n"): string {
   return issues
     .map((issue) => {
       const path = (issue.path ?? []).map((segment) => String(typeof segment === "object" && segment !== null ? segment.key : segment)).join(".");
       return path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message;
     })
-    .join("\n");
-}
-
-/**
- * The model's reply could not be used: it was not JSON, or the user's schema rejected it.
- * Carries the raw text and the schema's issues; never the request.
- */
-export class StructuredOutputError extends DeepInfraError {
-  override name = "StructuredOutputError";
-  constructor(
-    message: string,
-    /** `json`: the reply was not JSON; `schema`: it was, but failed the schema. */
-    readonly reason: "json" | "schema",
-    /** The reply's text as the model wrote it. */
-    readonly text: string,
-    /** The schema's issues (for `json`, one issue describing the parse failure). */
-    readonly issues: ReadonlyArray<StandardSchemaV1.Issue>,
-    /** The completion whose reply failed, for its usage and id. */
-    readonly completion?: unknown,
-  ) {
-    super(message);
-  }
+    .join(separator);
 }
 
 /**

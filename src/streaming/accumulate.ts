@@ -7,7 +7,14 @@ interface ChoiceState {
   sawReasoning: boolean;
   toolCalls: Map<number, ChatToolCall>;
   finish: ChatFinishReason | null;
-  logprobs: unknown;
+  logprobs: ChatLogprobs | undefined;
+}
+
+/** Chat log-probabilities: one entry per token, in `content` (and `refusal`), appended chunk by chunk. */
+interface ChatLogprobs {
+  content?: unknown[] | null;
+  refusal?: unknown[] | null;
+  [extra: string]: unknown;
 }
 
 /** What every streamed chunk shares, chat or legacy completion. */
@@ -68,7 +75,7 @@ export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice e
   }
 
   /** The top-level fields of the assembled object (extras from the last chunk first), and the choices by index. */
-  protected assemble<Object extends string>(object: Object) {
+  protected assemble<Kind extends string>(object: Kind): { top: Record<string, unknown> & { id: string; object: Kind; created: number; model: string }; choices: Array<[number, State]>; usage: { usage?: CompletionUsage } } {
     const { id: _id, object: _object, created: _created, model: _model, choices: _choices, usage: _usage, ...extra } = (this.#last ?? {}) as ChunkLike<Choice> & Record<string, unknown>;
     const choices = [...this.#choices.entries()].sort(([a], [b]) => a - b);
     return { top: { ...extra, id: this.#id, object, created: this.#created, model: this.#model }, choices, usage: this.#usage ? { usage: this.#usage } : {} };
@@ -104,11 +111,12 @@ export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatC
           state.toolCalls.set(key, call);
         }
         if (fragment.id) call.id = fragment.id;
-        if (fragment.function?.name) call.function.name += fragment.function.name;
+        // Assigned, not appended: some servers repeat the whole name in every fragment (openai-node assigns too).
+        if (fragment.function?.name) call.function.name = fragment.function.name;
         if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
       }
     }
-    if (choice.logprobs != null) state.logprobs = choice.logprobs;
+    if (choice.logprobs != null) state.logprobs = mergeChatLogprobs(state.logprobs, choice.logprobs as ChatLogprobs);
   }
 
   /** The assembled completion so far. */
@@ -133,4 +141,16 @@ export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatC
       ...usage,
     };
   }
+}
+
+/** Appends a chunk's token log-probabilities to what came before (fresh arrays: the chunk's belong to whoever iterated it). */
+function mergeChatLogprobs(into: ChatLogprobs | undefined, next: ChatLogprobs): ChatLogprobs {
+  const out = into ?? { ...next };
+  for (const key of ["content", "refusal"] as const) {
+    const items = next[key];
+    if (!Array.isArray(items)) continue;
+    const target = into ? (out[key] ??= []) : (out[key] = []);
+    for (const item of items) target.push(item);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
 import { ChatAccumulator } from "./accumulate.js";
-import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
+import { EventStream } from "./event-stream.js";
+import { responseSource, type StreamFromResponseOptions } from "./from-response.js";
 
 /**
  * A streaming chat completion: iterate it for `ChatCompletionChunk`s, or use `textStream()`,
@@ -15,10 +16,10 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
 
   /**
    * Reads a chat SSE response fetched by other means, e.g. in a browser from your Worker's `/api/chat`.
-   * @throws APIError when the response status is not 2xx.
+   * @throws APIError when the response status is not 2xx, or the body is not an event stream.
    */
   static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<ChatStream> {
-    return new ChatStream(await responseSource(response, options));
+    return new ChatStream(...(await responseSource(response, options)));
   }
 
   protected accept(chunk: ChatCompletionChunk): void {
@@ -35,17 +36,17 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
 
   /** The content of choice 0 as it arrives, one string per delta. */
   textStream(): AsyncIterableIterator<string> {
-    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.content || undefined);
+    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.content || undefined, "textStream()");
   }
 
   /** The reasoning (`reasoning_content`) of choice 0 as it arrives, separate from the answer. */
   reasoningStream(): AsyncIterableIterator<string> {
-    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.reasoning_content || undefined);
+    return this.iterate((chunk) => chunk.choices?.[0]?.delta?.reasoning_content || undefined, "reasoningStream()");
   }
 
   /**
-   * The whole completion, assembled from the chunks (content, reasoning, tool calls, usage).
-   * Reads the rest of the stream if nobody else is reading it.
+   * The whole completion, assembled from the chunks (content, reasoning, tool calls, usage). Call it
+   * before, during or after iterating the stream or a view of it; when nobody reads the stream, it reads it.
    * @throws the stream's failure (timeout, error event, incomplete stream).
    */
   async finalCompletion(): Promise<ChatCompletion> {

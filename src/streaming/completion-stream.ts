@@ -1,7 +1,8 @@
 import type { CompletionUsage } from "../types/chat.js";
 import type { Completion, CompletionChoice, CompletionChunk, CompletionFinishReason, CompletionLogprobs } from "../types/completions.js";
 import { ChunkAccumulator } from "./accumulate.js";
-import { EventStream, responseSource, type StreamFromResponseOptions } from "./event-stream.js";
+import { EventStream } from "./event-stream.js";
+import { responseSource, type StreamFromResponseOptions } from "./from-response.js";
 
 interface ChoiceState {
   text: string;
@@ -57,10 +58,10 @@ export class CompletionStream extends EventStream<CompletionChunk> {
 
   /**
    * Reads a completion SSE response fetched by other means (e.g. through your own Worker).
-   * @throws APIError when the response status is not 2xx.
+   * @throws APIError when the response status is not 2xx, or the body is not an event stream.
    */
   static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<CompletionStream> {
-    return new CompletionStream(await responseSource(response, options));
+    return new CompletionStream(...(await responseSource(response, options)));
   }
 
   protected accept(chunk: CompletionChunk): void {
@@ -77,12 +78,12 @@ export class CompletionStream extends EventStream<CompletionChunk> {
 
   /** The text of choice 0 as it arrives, one string per chunk. */
   textStream(): AsyncIterableIterator<string> {
-    return this.iterate((chunk) => chunk.choices?.[0]?.text || undefined);
+    return this.iterate((chunk) => chunk.choices?.[0]?.text || undefined, "textStream()");
   }
 
   /**
-   * The whole completion, assembled from the chunks (text, logprobs, usage).
-   * Reads the rest of the stream if nobody else is reading it.
+   * The whole completion, assembled from the chunks (text, logprobs, usage). Call it before, during
+   * or after iterating the stream or a view of it; when nobody reads the stream, it reads it.
    * @throws the stream's failure (timeout, error event, incomplete stream).
    */
   async finalCompletion(): Promise<Completion> {

@@ -1,52 +1,45 @@
-import { DeepInfraError, IncompleteStreamError, createAPIError, readErrorMessage } from "../errors.js";
-import { Exchange, type ByteSource } from "../exchange.js";
-import { apiErrorFromResponse } from "../http.js";
-import { redact } from "../redact.js";
+import type { ByteSource } from "../body-reader.js";
+import { DeepInfraError } from "../errors/base.js";
+import { APIUserAbortError } from "../errors/connection.js";
+import { IncompleteStreamError, MalformedEventError } from "../errors/stream.js";
+import { isErrorEnvelope, streamEventError } from "../response.js";
 import type { CompletionUsage } from "../types/chat.js";
+import { relay, type RelayFailure } from "./relay.js";
 import { createSSEParser, type SSEEvent } from "./sse.js";
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
-/** Options for reading an SSE response you fetched yourself. */
-export interface StreamFromResponseOptions {
-  /** Aborts reading. */
-  signal?: AbortSignal;
-  /** Longest silence between reads in milliseconds (default 30,000; 0 disables). */
-  idleTimeout?: number;
+/** How an `EventStream` reads its source. */
+export interface EventStreamOptions {
+  /** Called once, with the usage of the finished answer (the client's budget uses it). */
+  onUsage?: ((usage: CompletionUsage) => void) | undefined;
+  /** The response's headers (redacted), so errors sent inside the stream carry its request id. */
+  headers?: Record<string, string> | undefined;
+  /** Largest single SSE line or event in bytes (default 8 MiB). */
+  maxEventBytes?: number | undefined;
 }
 
-/**
- * The byte source behind `ChatStream.fromResponse` and its siblings.
- * @throws APIError when the response status is not 2xx.
- */
-export async function responseSource(response: Response, options: StreamFromResponseOptions = {}): Promise<ByteSource> {
-  if (!response.body) throw new TypeError("The response has no body to stream.");
-  const exchange = new Exchange(options.signal, 0, options.idleTimeout ?? 30_000, []);
-  exchange.attach(response.body);
-  if (!response.ok) throw await apiErrorFromResponse(response, exchange);
-  return exchange;
-}
+/** Errors that arrived as an upstream `event: error`, whose bytes a relay already forwarded. */
+const sentAsErrorEvent = /* @__PURE__ */ new WeakSet<object>();
+
+type State = "idle" | "reading" | "done" | "failed";
 
 /**
  * A stream of JSON events from an SSE body: ends at `data: [DONE]` (closing a lingering
- * connection), turns an error event into a thrown `APIError`, and throws
- * `IncompleteStreamError` when the body ends before the answer did.
+ * connection), turns an error event or frame into a thrown `APIError`, and throws
+ * `IncompleteStreamError` when the body ends before the answer did. Read once: by iterating it, by
+ * one of its views (`textStream()`…), or by `toReadableStream()`.
  */
 export abstract class EventStream<T> implements AsyncIterable<T> {
   readonly #source: ByteSource;
-  readonly #secrets: readonly string[];
-  #started = false;
-  #settled = false;
+  readonly #options: EventStreamOptions;
+  #state: State = "idle";
+  #reader = "";
   #failure: unknown;
-  readonly #waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  readonly #onUsage: ((usage: CompletionUsage) => void) | undefined;
   #usageReported = false;
+  readonly #waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
 
-  /** `onUsage` is called once, with the usage of the finished answer (the client's budget uses it). */
-  constructor(source: ByteSource, secrets: readonly string[] = [], onUsage?: (usage: CompletionUsage) => void) {
+  constructor(source: ByteSource, options: EventStreamOptions = {}) {
     this.#source = source;
-    this.#secrets = secrets;
-    this.#onUsage = onUsage;
+    this.#options = options;
   }
 
   /** Folds a chunk into the stream's running state (for the final result). */
@@ -62,68 +55,42 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.iterate((chunk) => chunk);
+    return this.iterate((chunk) => chunk, "for await");
   }
 
   /**
-   * The upstream SSE bytes, passed through as they arrive (complete events only), so a Worker can
-   * `return new Response(stream.toReadableStream(), { headers: { "content-type": "text/event-stream" } })`.
+   * The upstream SSE bytes, passed through as they arrive (complete events only, the API key scrubbed),
+   * so a Worker can `return new Response(stream.toReadableStream(), { headers: { "content-type": "text/event-stream" } })`.
    * A failure mid-stream is appended as `event: error` with a JSON `{ error: { message, type } }`
    * and the stream closes without `[DONE]`, so any SSE client sees the error instead of a short answer.
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    let held = new Uint8Array(0);
-    let sent = 0;
-    let events: AsyncIterableIterator<true> | undefined;
-    const forward = (bytes: Uint8Array, pending: number, controller: ReadableStreamDefaultController<Uint8Array>) => {
-      const all = held.byteLength ? concat(held, bytes) : bytes;
-      const ready = all.byteLength - pending;
-      if (ready > 0) {
-        controller.enqueue(all.subarray(0, ready));
-        sent++;
-      }
-      held = all.slice(ready);
-    };
-    return new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        events = this.iterate(() => true, (bytes, pending) => forward(bytes, pending, controller));
-      },
-      // A pull that enqueues nothing is not called again (WHATWG streams): keep reading until bytes go out.
-      pull: async (controller) => {
-        try {
-          const before = sent;
-          while (sent === before) {
-            const { done } = await (events as AsyncIterableIterator<true>).next();
-            if (!done) continue;
-            if (held.byteLength) controller.enqueue(held);
-            controller.close();
-            return;
-          }
-        } catch (error) {
-          if (!(error instanceof DeepInfraError && (error as { fromEvent?: boolean }).fromEvent)) {
-            const name = error instanceof Error ? error.name : "DeepInfraError";
-            const message = error instanceof Error ? error.message : String(error);
-            controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify({ error: { message, type: name } })}\n\n`));
-          } else if (held.byteLength) {
-            controller.enqueue(held);
-          }
-          controller.close();
-        }
-      },
-      cancel: () => {
-        void events?.return?.();
-        this.#source.cancel();
-      },
+    return relay({
+      start: (onBytes) => this.iterate(() => true, "toReadableStream()", onBytes),
+      cancel: () => this.#source.cancel(),
+      redactBytes: (bytes) => this.#source.redactBytes?.(bytes) ?? bytes,
+      failure: (error): RelayFailure => ({ alreadySent: typeof error === "object" && error !== null && sentAsErrorEvent.has(error) }),
     });
   }
 
-  /** Resolves when the stream has been read to its end (by whoever reads it). */
+  /**
+   * Resolves when the stream has been read to its end, by whoever reads it. When nobody has started
+   * reading by the next task, it reads the rest itself: so `finalCompletion()` works called before,
+   * during or after a `for await` over the stream or one of its views.
+   */
   protected ended(): Promise<void> {
-    if (this.#settled) return this.#failure === undefined ? Promise.resolve() : Promise.reject(this.#failure);
-    if (!this.#started) return (async () => {
-      for await (const _ of this.iterate(() => undefined));
-    })();
-    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    if (this.#state === "done") return Promise.resolve();
+    if (this.#state === "failed") return Promise.reject(this.#failure);
+    const settled = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    if (this.#state === "idle") {
+      setTimeout(() => {
+        if (this.#state !== "idle") return;
+        void (async () => {
+          for await (const _ of this.iterate(() => undefined, "finalCompletion()"));
+        })().catch(() => {});
+      }, 0);
+    }
+    return settled;
   }
 
   /**
@@ -131,58 +98,51 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
    * Hand-written rather than an async generator: a generator adds a promise hop per chunk, and
    * textStream() would stack a second one; this resolves buffered chunks straight from a queue.
    */
-  protected iterate<U>(select: (chunk: T) => U | undefined, onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncIterableIterator<U> {
-    if (this.#started) throw new DeepInfraError("This stream has already been read; a stream can be consumed once.");
-    this.#started = true;
+  protected iterate<U>(select: (chunk: T) => U | undefined, reader: string, onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncIterableIterator<U> {
+    if (this.#state !== "idle") {
+      throw new DeepInfraError(`This stream is already being read by ${this.#reader}; a stream is read once. Use finalCompletion() or currentCompletion() for the whole answer.`);
+    }
+    this.#state = "reading";
+    this.#reader = reader;
     const events: SSEEvent[] = [];
-    const parser = createSSEParser((event) => events.push(event));
+    const parser = createSSEParser((event) => events.push(event), { maxEventBytes: this.#options.maxEventBytes });
     const queue: U[] = [];
     let index = 0;
-    let ended = false;
-    let failure: unknown;
+    // Pending: the failure to throw once the queue drains; thrown: it has been, and the iterator is done.
+    let failure: { error: unknown; thrown: boolean } | undefined;
 
     const finish = (error?: unknown) => {
-      if (error !== undefined) failure ??= error;
-      else ended = true;
+      if (error !== undefined) failure ??= { error, thrown: false };
       // After [DONE] the server may keep the connection open; after a failure nobody reads on.
       this.#source.cancel();
       this.#settle(error);
     };
 
+    // Every way out of one read (a bad event, a throwing callback, the end) settles and cancels the upstream.
     const fill = async () => {
-      let result: ReadableStreamReadResult<Uint8Array>;
       try {
-        result = await this.#source.read();
+        const { done, value } = await this.#source.read();
+        if (done) parser.end();
+        else {
+          parser.feed(value);
+          onBytes?.(value, parser.pendingBytes);
+        }
+        for (const event of events) {
+          if (event.data === "[DONE]") return finish();
+          const chunk = this.#decode(event, done);
+          this.accept(chunk);
+          this.#reportUsage();
+          const selected = select(chunk);
+          if (selected !== undefined) queue.push(selected);
+        }
+        if (done) {
+          if (this.complete) finish();
+          else finish(new IncompleteStreamError("The stream ended before [DONE] and before a finish_reason: the answer is incomplete."));
+        }
       } catch (error) {
-        return finish(error);
-      }
-      const { done, value } = result;
-      if (done) parser.end();
-      else {
-        parser.feed(value);
-        onBytes?.(value, parser.pendingBytes);
-      }
-      for (const event of events) {
-        if (event.data === "[DONE]") {
-          events.length = 0;
-          return finish();
-        }
-        let chunk: T;
-        try {
-          chunk = this.#decode(event, done);
-        } catch (error) {
-          events.length = 0;
-          return finish(error);
-        }
-        this.accept(chunk);
-        this.#reportUsage();
-        const selected = select(chunk);
-        if (selected !== undefined) queue.push(selected);
-      }
-      events.length = 0;
-      if (done) {
-        if (this.complete) finish();
-        else finish(new IncompleteStreamError("The stream ended before [DONE] and before a finish_reason: the answer is incomplete."));
+        finish(error);
+      } finally {
+        events.length = 0;
       }
     };
 
@@ -191,12 +151,11 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
         if (index < queue.length) return { value: queue[index++] as U, done: false };
         queue.length = 0;
         index = 0;
-        if (failure !== undefined) {
-          const error = failure;
-          failure = null;
-          throw error;
+        if (failure && !failure.thrown) {
+          failure.thrown = true;
+          throw failure.error;
         }
-        if (ended || failure === null) return { value: undefined, done: true };
+        if (this.#state !== "reading") return { value: undefined, done: true };
         await fill();
       }
     };
@@ -204,11 +163,11 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     const iterator: AsyncIterableIterator<U> = {
       next: () => (index < queue.length ? Promise.resolve({ value: queue[index++] as U, done: false }) : pull()),
       return: async () => {
-        if (!this.#settled) {
+        if (this.#state === "reading") {
           this.#source.cancel();
-          this.#settle(new DeepInfraError("The stream was closed before its end."));
+          this.#settle(new APIUserAbortError("The stream was closed before its end."));
         }
-        ended = true;
+        if (failure) failure.thrown = true;
         queue.length = 0;
         return { value: undefined, done: true };
       },
@@ -220,16 +179,17 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
   // Once, when the answer is finished and usage known: DeepInfra sends it on the finishing chunk, OpenAI-style servers
   // in a later chunk; with continuous_usage_stats every chunk carries a running total that must not be added up.
   #reportUsage(): void {
-    if (!this.#onUsage || this.#usageReported || !this.complete) return;
+    const onUsage = this.#options.onUsage;
+    if (!onUsage || this.#usageReported || !this.complete) return;
     const usage = this.usage;
     if (!usage) return;
     this.#usageReported = true;
-    this.#onUsage(usage);
+    onUsage(usage);
   }
 
   #settle(failure: unknown): void {
-    if (this.#settled) return;
-    this.#settled = true;
+    if (this.#state === "done" || this.#state === "failed") return;
+    this.#state = failure === undefined ? "done" : "failed";
     this.#failure = failure;
     for (const waiter of this.#waiters.splice(0)) failure === undefined ? waiter.resolve() : waiter.reject(failure);
   }
@@ -239,42 +199,22 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     try {
       payload = JSON.parse(event.data);
     } catch {
-      if (event.event === "error") throw this.#eventError(event.data);
+      if (event.event === "error") throw this.#eventError(event.data, true);
       // An unterminated last event that is not JSON is a body cut mid-event.
       if (atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
-      throw new DeepInfraError(`Malformed event in the stream (not JSON): ${event.data.slice(0, 200)}`);
+      const text = this.#source.redact(event.data);
+      throw new MalformedEventError(`Malformed event in the stream (not JSON): ${text.slice(0, 200)}`);
     }
-    const isError =
-      event.event === "error" ||
-      (typeof payload === "object" && payload !== null && !("choices" in payload) && ("error" in payload || "detail" in payload));
-    if (isError) throw this.#eventError(payload);
+    if (event.event === "error" || isErrorEnvelope(payload)) throw this.#eventError(payload, event.event === "error");
+    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+      throw new MalformedEventError(`Malformed event in the stream (not a JSON object): ${this.#source.redact(event.data).slice(0, 200)}`);
+    }
     return payload as T;
   }
 
-  #eventError(payload: unknown): DeepInfraError {
-    const body = redact(payload, this.#secrets);
-    const inner = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
-    const status = statusOf(inner) ?? statusOf(body);
-    const message = `Error event in the stream: ${readErrorMessage(body) ?? "no message"}`;
-    const error = createAPIError({ status, headers: {}, body, message });
-    Object.defineProperty(error, "fromEvent", { value: true });
+  #eventError(payload: unknown, asErrorEvent: boolean): DeepInfraError {
+    const error = streamEventError(payload, this.#source, this.#options.headers ?? {});
+    if (asErrorEvent) sentAsErrorEvent.add(error);
     return error;
   }
-}
-
-function statusOf(value: unknown): number | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  for (const key of ["status_code", "status", "code"]) {
-    const raw = (value as Record<string, unknown>)[key];
-    const status = typeof raw === "string" ? Number.parseInt(raw, 10) : raw;
-    if (typeof status === "number" && status >= 400 && status < 600) return status;
-  }
-  return undefined;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
 }

@@ -1,5 +1,7 @@
 // Hand-written: no SSE parser is among the allowed runtime deps, and this is the SDK's hottest path.
+import { EventTooLargeError } from "../errors/stream.js";
 
+/** One server-sent event (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation). */
 export interface SSEEvent {
   /** Value of the last `event:` field, or "" when the event had none. */
   event: string;
@@ -9,6 +11,7 @@ export interface SSEEvent {
   id?: string;
 }
 
+/** A byte-level SSE parser: feed it body bytes as they arrive, it calls back once per complete event. */
 export interface SSEParser {
   /** Feed the next bytes of the body; calls onEvent synchronously for each complete event. */
   feed(chunk: Uint8Array): void;
@@ -22,12 +25,33 @@ const LF = 10;
 const CR = 13;
 const COLON = 58;
 const SPACE = 32;
+const D = 100;
+const A = 97;
+const T = 116;
+
+/** The default cap on one line or event: far above any real chunk, far below a Worker isolate's 128 MB. */
+export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
+/** Options of `createSSEParser`. */
+export interface SSEParserOptions {
+  /** Largest single line or event in bytes (default 8 MiB); past it `feed` throws `EventTooLargeError`. */
+  maxEventBytes?: number;
+}
 
 // One decoder for every parser: we only decode complete lines, so no streaming state is needed.
 // ignoreBOM keeps a U+FEFF that starts a value; only the stream-start BOM is dropped (in line()).
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { ignoreBOM: true });
 
-export function createSSEParser(onEvent: (event: SSEEvent) => void): SSEParser {
+/**
+ * Creates a WHATWG-conformant SSE parser over bytes: only complete lines are decoded (so a multibyte
+ * character split across chunks is never garbled), CR, LF and CRLF all end a line, comments are skipped.
+ * @example
+ * const parser = createSSEParser((event) => console.log(event.data));
+ * for await (const bytes of response.body) parser.feed(bytes);
+ * parser.end();
+ */
+export function createSSEParser(onEvent: (event: SSEEvent) => void, options: SSEParserOptions = {}): SSEParser {
+  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   // Bytes of a line that spans chunks; grown by doubling so byte-at-a-time feeds stay linear.
   let tail = new Uint8Array(0);
   let tailLen = 0;
@@ -86,7 +110,7 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void): SSEParser {
     const c = b[s];
     if (c === COLON) return false; // comment / keep-alive
     // Fast path: "data:" is nearly every line, so skip field-name decoding for it.
-    if (c === 100 && e - s >= 5 && b[s + 1] === 97 && b[s + 2] === 116 && b[s + 3] === 97 && b[s + 4] === COLON) {
+    if (c === D && e - s >= 5 && b[s + 1] === A && b[s + 2] === T && b[s + 3] === A && b[s + 4] === COLON) {
       let v = s + 5;
       if (v < e && b[v] === SPACE) v++;
       pushData(decoder.decode(b.subarray(v, e)));
@@ -145,6 +169,12 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void): SSEParser {
           else if (chunk[pos] === LF) pos++;
         }
         if (blank) boundary = base + pos;
+      }
+      // One cap bounds both a line with no end and an event with no blank line (what a relay must hold),
+      // checked before the unfinished rest is copied.
+      if (fed - boundary > maxEventBytes) {
+        tailLen = 0;
+        throw new EventTooLargeError(maxEventBytes);
       }
       if (pos < n) append(chunk, pos, n);
     },

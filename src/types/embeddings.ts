@@ -1,3 +1,4 @@
+import type { RequestOptions } from "./request.js";
 import type { EmbeddingAlias, ModelName } from "../models.js";
 
 /** Parameters of `embeddings.create`. Unknown extra fields are sent untouched. */
@@ -17,13 +18,7 @@ export interface EmbeddingCreateParams {
 }
 
 /** Per-call options of `embeddings.create`: the usual request options plus batching. */
-export interface EmbeddingRequestOptions {
-  /** Aborts every batch. */
-  signal?: AbortSignal;
-  timeout?: number;
-  idleTimeout?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
+export interface EmbeddingRequestOptions extends RequestOptions {
   /** Inputs per request (default 256). */
   batchSize?: number;
   /** Requests in flight at once (default 4). */

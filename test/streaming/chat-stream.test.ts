@@ -135,7 +135,8 @@ describe("ChatStream", () => {
     const error = (await rejection(collect(stream))) as APIError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.status).toBe(429);
-    expect(error.message).toBe("Error event in the stream: Model busy, retry later");
+    expect(error.message).toMatch(/^Error event in the stream: Model busy, retry later \(request req-\d+\)$/);
+    expect((error as RateLimitError).requestId).toMatch(/^req-\d+$/);
   });
 
   it("treats `event: error` with a non-JSON payload as an APIError", async () => {
@@ -144,7 +145,7 @@ describe("ChatStream", () => {
     const error = (await rejection(collect(stream))) as APIError;
     expect(error).toBeInstanceOf(APIError);
     expect(error.status).toBeUndefined();
-    expect(error.message).toBe("Error event in the stream: upstream exploded");
+    expect(error.message).toMatch(/^Error event in the stream: upstream exploded \(request req-\d+\)$/);
   });
 
   it("throws on a malformed event instead of skipping it", async () => {
@@ -159,7 +160,7 @@ describe("ChatStream", () => {
     const { client } = testClient({ status: 200, body: { error: { message: "stream not supported here" } } });
     const error = await rejection(client.chat.completions.create(params));
     expect(error).toBeInstanceOf(APIError);
-    expect(error.message).toBe("stream not supported here");
+    expect(error.message).toMatch(/^stream not supported here \(an error body in a 200 answer\)/);
   });
 
   it("breaking out of for-await closes the upstream connection", async () => {
@@ -196,7 +197,7 @@ describe("ChatStream", () => {
     const stream = await client.chat.completions.create(params);
     await collect(stream);
     const error = await rejection(collect(stream));
-    expect(error.message).toContain("can be consumed once");
+    expect(error.message).toContain("already being read by for await; a stream is read once");
   });
 });
 

@@ -1,0 +1,209 @@
+import { DeepInfraError } from "./errors/base.js";
+import { APIConnectionError, APITimeoutError, APIUserAbortError } from "./errors/connection.js";
+import { redact, redactString } from "./redact.js";
+
+/** One read of a byte stream; spelled out because `ReadableStreamReadResult` is DOM-lib only and Node-only TS projects lack it. */
+export type ByteReadResult = { done: false; value: Uint8Array } | { done: true; value: Uint8Array | undefined };
+
+/** Something that hands out body bytes: an HTTP answer of the SDK's, or an SSE response fetched elsewhere. */
+export interface ByteSource {
+  /** Next bytes; `done` at the end. Throws the SDK's typed errors. */
+  read(): Promise<ByteReadResult>;
+  /** Stop reading and close the connection. Safe to call more than once. */
+  cancel(): void;
+  /** `value` with the request's secrets scrubbed (deeply); identity when there are none. */
+  redact<T>(value: T): T;
+  /** Raw bytes with the secrets scrubbed: the same array when none occurs (the relay's hot path). */
+  redactBytes?(bytes: Uint8Array): Uint8Array;
+}
+
+/** Options of a `BodyReader`. */
+export interface BodyReaderOptions {
+  /** The caller's signal: aborts a pending read with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Longest silence in milliseconds between two reads (0 disables). */
+  idleTimeoutMs: number;
+  /** Strings to scrub from anything built from this body (the API key). */
+  secrets?: readonly string[];
+  /** Closes the connection underneath (the fetch's AbortController) when reading stops early. */
+  abort?: () => void;
+}
+
+type StopReason = "user" | "idle" | "cancel";
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** Whether `needle` occurs in `haystack`: native indexOf finds each candidate start, then a compare. */
+function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  const last = haystack.length - needle.length;
+  for (let at = haystack.indexOf(first as number); at !== -1 && at <= last; at = haystack.indexOf(first as number, at + 1)) {
+    let i = 1;
+    while (i < needle.length && haystack[at + i] === needle[i]) i++;
+    if (i === needle.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads one response body under an idle timeout, turning each way it can stop (caller's signal,
+ * silence, `cancel()`, a lost connection) into the SDK's typed errors with the key scrubbed.
+ * Used for the SDK's own answers and for `ChatStream.fromResponse`.
+ */
+export class BodyReader implements ByteSource {
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #idleMs: number;
+  readonly #secrets: readonly string[];
+  readonly #abort: (() => void) | undefined;
+  #why: StopReason | undefined;
+  #failure: DeepInfraError | undefined;
+  #closed = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastActivity = Date.now();
+  #onClose: Array<(error?: DeepInfraError) => void> | undefined;
+  #secretBytes: Uint8Array[] | undefined;
+  #onUserAbort = () => this.#stop("user");
+
+  constructor(body: ReadableStream<Uint8Array> | null, options: BodyReaderOptions) {
+    this.#reader = body?.getReader();
+    this.#signal = options.signal;
+    this.#idleMs = options.idleTimeoutMs;
+    this.#secrets = options.secrets ?? [];
+    this.#abort = options.abort;
+    if (!this.#reader) {
+      this.#closed = true;
+      return;
+    }
+    if (this.#signal?.aborted) {
+      this.#stop("user");
+      return;
+    }
+    this.#signal?.addEventListener("abort", this.#onUserAbort, { once: true });
+    this.#arm();
+  }
+
+  async read(): Promise<ByteReadResult> {
+    const reader = this.#reader;
+    if (!reader) return { done: true, value: undefined };
+    if (this.#failure) throw this.#failure;
+    if (this.#why) throw this.#error();
+    try {
+      const result = await reader.read();
+      // A cancel() racing a read resolves it as done: report why instead of a short body.
+      if (this.#why) throw this.#error();
+      this.#lastActivity = Date.now();
+      if (result.done) this.#close();
+      return result;
+    } catch (error) {
+      const failure = (this.#failure ??= this.#error(error));
+      this.#release(failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * Reads the whole body as text, still under the idle timeout. With `limit`, stops after that many
+   * bytes and returns what arrived (enough for an error body; the rest is dropped).
+   */
+  async text(limit = Number.POSITIVE_INFINITY): Promise<string> {
+    const decoder = new TextDecoder();
+    let out = "";
+    let size = 0;
+    for (;;) {
+      const { done, value } = await this.read();
+      if (done) return out + decoder.decode();
+      size += value.byteLength;
+      out += decoder.decode(value, { stream: true });
+      if (size >= limit) {
+        this.cancel();
+        return this.#withoutPartialSecret(out);
+      }
+    }
+  }
+
+  // A body cut at `limit` may end inside an echoed key, where redaction can't see it: drop that tail.
+  #withoutPartialSecret(text: string): string {
+    for (const secret of this.#secrets) {
+      for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
+        if (text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length);
+      }
+    }
+    return text;
+  }
+
+  cancel(): void {
+    this.#stop("cancel");
+  }
+
+  redact<T>(value: T): T {
+    return redact(value, this.#secrets);
+  }
+
+  redactBytes(bytes: Uint8Array): Uint8Array {
+    if (this.#secrets.length === 0) return bytes;
+    this.#secretBytes ??= this.#secrets.map((secret) => encoder.encode(secret));
+    if (!this.#secretBytes.some((secret) => includesBytes(bytes, secret))) return bytes;
+    return encoder.encode(redactString(new TextDecoder().decode(bytes), this.#secrets));
+  }
+
+  /** Calls `listener` once when the body is done, cancelled or failed (with the failure, if any). */
+  onClose(listener: (error?: DeepInfraError) => void): void {
+    if (this.#closed) listener();
+    else (this.#onClose ??= []).push(listener);
+  }
+
+  // A body already read to its end stays done: a late cancel() (after [DONE]) is not a failure.
+  #stop(why: StopReason): void {
+    if (this.#closed) return;
+    this.#why = why;
+    this.#release(why === "cancel" ? undefined : this.#error());
+  }
+
+  /** Stops reading and closes the connection underneath. */
+  #release(failure: DeepInfraError | undefined): void {
+    if (this.#closed) return;
+    this.#reader?.cancel().catch(() => {});
+    this.#abort?.();
+    this.#close(failure);
+  }
+
+  #close(failure?: DeepInfraError): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#signal?.removeEventListener("abort", this.#onUserAbort);
+    for (const listener of this.#onClose?.splice(0) ?? []) listener(failure);
+  }
+
+  // One timer per silence, re-armed lazily: resetting a timer on each of 20,000 chunks costs more than checking a timestamp.
+  #arm(): void {
+    const ms = this.#idleMs;
+    if (!(ms > 0 && ms < Number.POSITIVE_INFINITY)) return;
+    const fire = () => {
+      const quiet = Date.now() - this.#lastActivity;
+      if (quiet >= ms) this.#stop("idle");
+      else this.#timer = setTimeout(fire, ms - quiet);
+    };
+    this.#timer = setTimeout(fire, ms);
+  }
+
+  #error(cause?: unknown): DeepInfraError {
+    if (cause instanceof DeepInfraError) return cause;
+    switch (this.#why) {
+      case "user":
+        return new APIUserAbortError();
+      case "idle":
+        return new APITimeoutError(`No data for ${this.#idleMs} ms while reading the response (idleTimeout).`, "idle", this.#idleMs);
+      case "cancel":
+        return new APIUserAbortError("Stream was cancelled.");
+    }
+    return connectionError(cause, this.#secrets);
+  }
+}
+
+/** A network failure as `APIConnectionError`; keeps only the scrubbed text, never the object (it may quote request options). */
+export function connectionError(cause: unknown, secrets: readonly string[]): APIConnectionError {
+  const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return new APIConnectionError(`Connection error: ${redactString(detail, secrets)}`);
+}

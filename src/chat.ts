@@ -1,0 +1,28 @@
+// `deepinfra-edge/chat`: the chat-only client, for a Worker that pays for every kilobyte. Same options and
+// `client.chat.completions.create()` as the full client; `parse` and `runTools` are free functions here.
+import { ClientBase, type ClientOptions } from "./client-base.js";
+import { ChatCompletionsCore } from "./resources/chat.js";
+
+export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
+export { parseChatCompletion } from "./resources/chat-parse.js";
+export { defineTool, runTools } from "./resources/run-tools.js";
+
+/**
+ * A DeepInfra client with chat only (`client.chat.completions.create`, streaming included): the smallest
+ * bundle for a Worker that proxies chat. Use `deepinfra-edge`'s `DeepInfra` for every other endpoint.
+ * @throws DeepInfraError when no API key is given or found.
+ * @example
+ * import { DeepInfra } from "deepinfra-edge/chat";
+ * const client = new DeepInfra({ apiKey: env.DEEPINFRA_API_KEY });
+ * const stream = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages, stream: true });
+ * return new Response(stream.toReadableStream(), { headers: { "content-type": "text/event-stream" } });
+ */
+export class DeepInfra extends ClientBase {
+  /** Chat completions (`create` only). */
+  readonly chat: { readonly completions: ChatCompletionsCore };
+
+  constructor(options: ClientOptions = {}) {
+    super(options);
+    this.chat = { completions: new ChatCompletionsCore(this.context) };
+  }
+}

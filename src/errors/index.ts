@@ -1,0 +1,24 @@
+export { DeepInfraError, isDeepInfraError } from "./base.js";
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedFeatureError,
+  createAPIError,
+  isQuotaMessage,
+  type APIErrorInit,
+} from "./api-error.js";
+export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./connection.js";
+export { EventTooLargeError, IncompleteStreamError, MalformedEventError } from "./stream.js";
+export { ValidationError } from "./validation.js";
+export { BudgetExceededError } from "./budget.js";
+export { StructuredOutputError } from "./structured-output.js";
+export { ToolRoundsExceededError } from "./tool-rounds.js";
+export { isAPIError, isAbortError, isConnectionError, isRateLimitError, isTimeoutError, isValidationError } from "./guards.js";

@@ -1,0 +1,21 @@
+import type { Budget } from "../budget.js";
+import type { Transport } from "../http.js";
+
+/** What a resource needs from the client: the transport, the alias tables and the per-client settings. */
+export interface ResourceContext {
+  transport: Transport;
+  modelAliases: Readonly<Record<string, string>>;
+  embeddingAliases: Readonly<Record<string, string>>;
+  /** The client's spending limit, when set: resources report each call's usage to it. */
+  budget?: Budget | undefined;
+  /** Check parameters before sending (the client's `validate`; a call's `validate` overrides it). */
+  validate: boolean;
+  /** Largest single SSE line or event in bytes, for every stream the client opens. */
+  maxEventBytes: number;
+}
+
+/** `params` as sent: `extra_body` merged in (its fields win), `null`/`undefined` fields kept for the server to default. */
+export function wireBody(params: object, overrides: Record<string, unknown>): Record<string, unknown> {
+  const { extra_body, ...fields } = params as { extra_body?: Record<string, unknown> | null };
+  return { ...fields, ...overrides, ...extra_body };
+}

@@ -1,0 +1,200 @@
+import { createAPIError, stringField, type APIError } from "./errors/api-error.js";
+import { aliasHint, isModelGoneError } from "./models.js";
+import type { OpenResponse } from "./types/request.js";
+
+/** An error body is read this far at most: enough for any message, bounded against a hostile server. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+/** A body that is not JSON (an HTML error page) shows this many characters in the message; the rest stays on `error.body`. */
+const EXCERPT_CHARS = 240;
+
+/** The response's headers as a plain object (lower-case names), the key scrubbed. */
+export function headersOf(open: Pick<OpenResponse, "response" | "body">): Record<string, string> {
+  const out: Record<string, string> = {};
+  open.response.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return open.body.redact(out);
+}
+
+/**
+ * The one place an `APIError` is built for an answer: it always carries the status, the redacted
+ * headers (so `requestId`) and the redacted body; the message gets the request id appended.
+ */
+export function apiErrorFor(
+  open: Pick<OpenResponse, "response" | "body"> & { request?: OpenResponse["request"] },
+  body: unknown,
+  message: string,
+  status: number | undefined = open.response.status,
+  detail?: string,
+): APIError {
+  const headers = headersOf(open);
+  const requestId = headers["x-request-id"] ?? stringField(body, "request_id");
+  const resolved = open.request?.resolved;
+  return createAPIError({
+    status,
+    headers,
+    body: open.body.redact(body),
+    message: open.body.redact(requestId ? `${message} (request ${requestId})` : message),
+    detail: detail === undefined ? undefined : open.body.redact(detail),
+    alias: resolved?.alias,
+    model: resolved?.model,
+  });
+}
+
+/** Reads a non-2xx answer's body (bounded) into the matching `APIError`. */
+export async function errorFromResponse(open: OpenResponse): Promise<APIError> {
+  const { response } = open;
+  let text = "";
+  try {
+    text = await open.body.text(ERROR_BODY_LIMIT);
+  } catch {
+    // The status already says what happened; a body that fails to arrive adds nothing.
+  }
+  const body = parseJSON(text);
+  // JSON: the envelope's message. A short plain-text body (FastAPI's own 500) is the message itself; anything
+  // else (an HTML page from a load balancer or CDN) becomes one line: content type and an excerpt.
+  const plain = body === undefined && !/html/i.test(contentType(open)) && !/^\s*</.test(text) && text.length <= EXCERPT_CHARS ? text.trim() : "";
+  const detail = body === undefined ? plain || undefined : readErrorMessage(body);
+  let message = `${response.status} ${detail ?? describeText(open, text)}`;
+  const resolved = open.request.resolved;
+  if (response.status === 404 || response.status === 405) message += ` (${[open.request.method, open.request.url].filter(Boolean).join(" ")})`;
+  if (resolved?.alias && isModelGoneError(response.status, detail ?? "")) message += `. ${aliasHint(resolved)}`;
+  return apiErrorFor(open, body ?? (text || undefined), message, response.status, detail);
+}
+
+/**
+ * Reads a 2xx body as JSON.
+ * @throws APIError when the body is not JSON, or is an error envelope despite the 2xx status.
+ */
+export async function readJSON<T>(open: OpenResponse): Promise<T> {
+  const text = await open.body.text();
+  const body = parseJSON(text);
+  if (body === undefined) throw apiErrorFor(open, open.body.redact(text).slice(0, ERROR_BODY_LIMIT), `${open.response.status} response body is not JSON: ${describeText(open, text)}`);
+  if (isErrorEnvelope(body)) throw envelopeError(open, body);
+  return body as T;
+}
+
+/**
+ * Checks that a streaming answer really is an event stream before anyone reads it as one: a dev
+ * server's HTML fallback, a JSON error envelope (some proxies answer errors with 200) or a misrouted
+ * request would otherwise read as an empty, "incomplete" stream. A missing content type is accepted.
+ * @throws APIError naming what arrived instead.
+ */
+export async function expectEventStream(open: OpenResponse): Promise<void> {
+  const type = contentType(open);
+  if (type === "" || /event-stream|^text\/plain/i.test(type)) return;
+  const text = await open.body.text(ERROR_BODY_LIMIT);
+  const body = /json/i.test(type) ? parseJSON(text) : undefined;
+  if (body !== undefined && isErrorEnvelope(body)) throw envelopeError(open, body);
+  throw apiErrorFor(open, body ?? text, `Expected an event stream (text/event-stream) but the answer is ${type}: ${describeText(open, text)}`);
+}
+
+/**
+ * An error DeepInfra sent inside a stream (an `event: error`, an OpenAI-style `{error}` event, or its
+ * own `{error_type, error_message}` frame), as an `APIError` carrying the stream's headers.
+ */
+export function streamEventError(payload: unknown, source: { redact<T>(value: T): T }, headers: Record<string, string>): APIError {
+  const body = source.redact(payload);
+  const inner = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+  const detail = readErrorMessage(body) ?? "no message";
+  const requestId = headers["x-request-id"];
+  return createAPIError({
+    status: statusOf(inner) ?? statusOf(body),
+    headers,
+    body,
+    message: `Error event in the stream: ${detail}${requestId ? ` (request ${requestId})` : ""}`,
+    detail,
+  });
+}
+
+/**
+ * The one rule for "this JSON is an error, not an answer", for 2xx bodies and stream events alike: an
+ * object with a non-null `error`, a `detail` (FastAPI) or DeepInfra's `error_message` frame, and none
+ * of an answer's own fields.
+ */
+export function isErrorEnvelope(body: unknown): body is Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  return (b.error != null || b.detail != null || typeof b.error_message === "string") && !("choices" in b) && !("data" in b);
+}
+
+/**
+ * Reads a human message from any of DeepInfra's error shapes: `{error:{message}}`, `{error:"…"}`,
+ * `{detail:"…"}`, `{detail:{error:"…"}}`, `{detail:[{loc,msg}]}`, `{error_type, error_message}` (whose
+ * message may itself be JSON text holding `{error:{message}}`), or plain text.
+ */
+export function readErrorMessage(body: unknown, depth = 0): string | undefined {
+  if (typeof body === "string") return body.trim() || undefined;
+  if (typeof body !== "object" || body === null) return undefined;
+  const { error, detail, message, error_message } = body as { error?: unknown; detail?: unknown; message?: unknown; error_message?: unknown };
+  if (typeof error === "string") return error;
+  if (typeof error === "object" && error !== null) {
+    const text = stringField(error, "message") ?? stringField(error, "error");
+    if (text) return text;
+  }
+  if (typeof error_message === "string") {
+    const nested = depth < 2 ? parseJSON(error_message) : undefined;
+    return (nested !== undefined && readErrorMessage(nested, depth + 1)) || error_message.trim() || undefined;
+  }
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) {
+    const parts = detail.map((item) => {
+      if (typeof item !== "object" || item === null) return String(item);
+      const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+      const where = Array.isArray(loc) ? loc.filter((p) => p !== "body").join(".") : "";
+      return where ? `${where}: ${String(msg)}` : String(msg);
+    });
+    if (parts.length) return parts.join("; ");
+  }
+  if (typeof detail === "object" && detail !== null) {
+    const text = stringField(detail, "error") ?? stringField(detail, "message");
+    if (text) return text;
+  }
+  return typeof message === "string" ? message : undefined;
+}
+
+function envelopeError(open: OpenResponse, body: Record<string, unknown>): APIError {
+  const detail = readErrorMessage(body) ?? "no message";
+  const status = statusOf(body.error) ?? statusOf(body);
+  return apiErrorFor(open, body, `${detail} (an error body in a ${open.response.status} answer)`, status, detail);
+}
+
+function statusOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const key of ["status_code", "status", "code"]) {
+    const raw = (value as Record<string, unknown>)[key];
+    const status = typeof raw === "string" ? Number.parseInt(raw, 10) : raw;
+    if (typeof status === "number" && status >= 400 && status < 600) return status;
+  }
+  return undefined;
+}
+
+function contentType(open: Pick<OpenResponse, "response">): string {
+  return (open.response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+function parseJSON(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One line for a body that is not a JSON error: its content type and a short excerpt (an HTML page's
+ * title and text, tags dropped), scrubbed before it is cut so no partial key survives the cut.
+ */
+function describeText(open: OpenResponse, text: string): string {
+  const type = contentType(open) || "no content type";
+  let plain = open.body.redact(text);
+  if (/html/i.test(type) || /^\s*</.test(plain)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(plain)?.[1];
+    plain = (title ? `${title} — ` : "") + plain.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
+  }
+  plain = plain.replace(/\s+/g, " ").trim();
+  const cut = plain.length > EXCERPT_CHARS ? `${plain.slice(0, EXCERPT_CHARS)}…` : plain;
+  const status = open.response.statusText ? `${open.response.statusText} ` : "";
+  return `${status}(${type})${cut ? `: ${cut}` : ", empty body"}`;
+}

@@ -1,0 +1,68 @@
+import type { BodyReader } from "../body-reader.js";
+import type { DeepInfraError } from "../errors/base.js";
+import type { ResolvedModel } from "../models.js";
+
+/** A WHATWG `fetch`: the global one, a Worker service binding's, or a test double. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Per-call options (the second argument of every call); each overrides the client's setting for this call only. */
+export interface RequestOptions {
+  /** Aborts the request, its retries and waits, and an open stream. */
+  signal?: AbortSignal;
+  /** Milliseconds to wait for response headers (default 60,000). */
+  timeout?: number;
+  /** Longest silence in milliseconds between two reads of the body (default 30,000). */
+  idleTimeout?: number;
+  /** Retries after a connection error, 408, 409, 429 (not quota) or 5xx (default 2). */
+  maxRetries?: number;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** `false` sends the parameters unchecked, for when DeepInfra moves faster than a release (default: the client's `validate`). */
+  validate?: boolean;
+  /** This call's retry schedule, overriding the client's `retryDelay`. */
+  retryDelay?: (info: RetryDelayInfo) => number | undefined;
+}
+
+/** What `onRetry` and `retryDelay` are told before each retry. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** How long the SDK waits before it (after `retryDelay`, when set). */
+  delayMs: number;
+  /** The failure being retried (its message is already scrubbed of the key). */
+  error: DeepInfraError;
+}
+
+/** What the `retryDelay` client option is asked before each retry the SDK would make. */
+export interface RetryDelayInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** The failure (scrubbed of the key). */
+  error: DeepInfraError;
+  /** The SDK's own wait: the server's `Retry-After` when it sent one, else exponential backoff with jitter. */
+  suggestedMs: number;
+  /** The server's `retry-after-ms` / `Retry-After`, when it sent one. */
+  retryAfterMs: number | undefined;
+}
+
+/** One API call as a resource describes it. */
+export interface RequestSpec {
+  method: "GET" | "POST" | "DELETE";
+  /** Path under `baseURL`, e.g. `/v1/openai/chat/completions`. */
+  path: string;
+  /** JSON-serialisable object, `FormData` or a `Blob`. */
+  body?: unknown;
+  /** Ask for `text/event-stream`. */
+  stream?: boolean;
+  /** The alias resolution behind `body.model`, for error hints. */
+  resolved?: ResolvedModel;
+}
+
+/** An answered request whose body is still unread. */
+export interface OpenResponse {
+  response: Response;
+  /** Reads the body under the idle timeout; `body.redact()` scrubs the key from anything built from it. */
+  body: BodyReader;
+  /** What was sent: method, full URL and model, for error messages. */
+  request: { method: string; url: string; resolved?: ResolvedModel | undefined };
+}
