@@ -1,0 +1,24 @@
+// Embeddings (`POST /v1/openai/embeddings`) as DeepInfra's model OpenAIEmbeddingsIn states it, plus the SDK's
+// batching options. Dev-only rule table: compiled to ../generated/validators.ts by scripts/compile-validators.mjs.
+import { type } from "arktype";
+
+/** OpenAIEmbeddingsIn. A top-level null or undefined means "absent" and is dropped before this check. */
+export const embeddingParams = type({
+  model: "string",
+  // input: string | string[]; the model's 1024 limit is the per-request batch (batchSize below): the SDK
+  // splits larger arrays, so no item count is refused here.
+  input: "string | string[]",
+  // encoding_format: float | base64
+  "encoding_format?": "'float' | 'base64'",
+  // dimensions: integer, minimum 32 (above the model's native size the vector is zero-padded)
+  "dimensions?": "number.integer >= 32",
+  // service_tier: default | priority in the model, flex in the docs: any string
+  "service_tier?": "string",
+});
+
+/** The per-call batching options of `embeddings.create`; other option keys are not checked. */
+export const embeddingOptions = type({
+  // batchSize: inputs per request, at most the server's 1024 per request
+  "batchSize?": "1 <= number.integer <= 1024",
+  "concurrency?": "number.integer >= 1",
+});

@@ -1,0 +1,20 @@
+// Every validator the SDK ships, by the name its generated function carries. scripts/compile-validators.mjs
+// compiles each root to plain JavaScript; the tests run the same roots through arktype itself.
+import { chatParams, message, textPart, tool, toolCall, userPart } from "./chat.js";
+import { completionParams } from "./completions.js";
+import { embeddingOptions, embeddingParams } from "./embeddings.js";
+import { imageParams, speechParams, transcriptionParams } from "./media.js";
+import { responseFormat, streamOptions } from "./shared.js";
+
+export const ROOTS = {
+  chatParams,
+  completionParams,
+  embeddingParams,
+  embeddingOptions,
+  imageParams,
+  transcriptionParams,
+  speechParams,
+};
+
+/** Named parts of the rules, printed by name in docs/validation.md. */
+export const PARTS = { message, userPart, textPart, toolCall, tool, responseFormat, streamOptions };

@@ -1,0 +1,49 @@
+// Images, transcription and speech as DeepInfra's models state them (OpenAIImagesGenerationsIn,
+// Body_openai_audio_transcriptions, OpenAITextToSpeechIn). Dev-only rule table: compiled to
+// ../generated/validators.ts by scripts/compile-validators.mjs.
+import { type } from "arktype";
+
+/** OpenAIImagesGenerationsIn. */
+export const imageParams = type({
+  model: "string",
+  prompt: "string",
+  // n: integer, minimum 1, maximum 4
+  "n?": "1 <= number.integer <= 4",
+  // size: any string (default 1024x1024; the sizes on offer depend on the model)
+  "size?": "string",
+  // response_format: b64_json (the newest copy adds url)
+  "response_format?": "'b64_json' | 'url'",
+  "quality?": "string",
+  "style?": "string",
+  "user?": "string",
+});
+
+/** Body_openai_audio_transcriptions (multipart), plus the SDK's `filename` for the file part. */
+export const transcriptionParams = type({
+  model: "string",
+  // file: binary; the SDK takes a Blob/File, bytes, an ArrayBuffer or a byte stream
+  file: type.instanceOf(Blob).or(type.instanceOf(Uint8Array)).or(type.instanceOf(ArrayBuffer)).or(type.instanceOf(ReadableStream)),
+  "filename?": "string",
+  // language: any string in the model (an ISO-639 code such as "en" in practice)
+  "language?": "string",
+  "prompt?": "string",
+  // response_format: json | verbose_json | text | srt | vtt
+  "response_format?": "'json' | 'verbose_json' | 'text' | 'srt' | 'vtt'",
+  // temperature: a number, no bounds in the model
+  "temperature?": "number",
+  // timestamp_granularities: (segment | word)[]
+  "timestamp_granularities?": "('segment' | 'word')[]",
+});
+
+/** OpenAITextToSpeechIn. */
+export const speechParams = type({
+  model: "string",
+  input: "string",
+  "voice?": "string",
+  // response_format: TtsResponseFormat, mp3 | opus | flac | wav | pcm (default wav)
+  "response_format?": "'mp3' | 'opus' | 'flac' | 'wav' | 'pcm'",
+  // speed: minimum 0.25, maximum 4
+  "speed?": "0.25 <= number <= 4",
+  // service_tier: default | priority in the model, flex in the docs: any string
+  "service_tier?": "string",
+});
