@@ -148,7 +148,10 @@ addEventListener("fetch", (event) => {
     req.on("end", async () => {
       const controller = runtime.evaluate<AbortController>("new AbortController()");
       const body = ["GET", "HEAD"].includes(req.method!) ? undefined : Buffer.concat(chunks).toString("utf8");
-      const response = await runtime.dispatchFetch(`http://${req.headers.host}${req.url}`, { method: req.method!, headers: req.headers as Record<string, string>, body, signal: controller.signal });
+      const response = await runtime.dispatchFetch(`http://${req.headers.host}${req.url}`, { method: req.method!, headers: req.headers as Record<string, string>, body, signal: controller.signal }).catch((error: unknown) => {
+        logs.push(`dispatch failed: ${String(error)}`);
+        return new Response("dispatch failed", { status: 500 });
+      });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       const reader = response.body?.getReader();
       res.on("close", () => {
