@@ -86,7 +86,7 @@ export async function expectEventStream(open: OpenResponse): Promise<void> {
   const text = await open.body.text(ERROR_BODY_LIMIT);
   const body = /json/i.test(type) ? parseJSON(text) : undefined;
   if (body !== undefined && isErrorEnvelope(body)) throw envelopeError(open, body);
-  throw apiErrorFor(open, body ?? text, `Expected an event stream (text/event-stream) but the answer is ${type}: ${describeText(open, text)}`);
+  throw apiErrorFor(open, body ?? text, `Expected an event stream (text/event-stream) but the answer is ${type}: ${excerpt(open, text) || "an empty body"}`);
 }
 
 /**
@@ -182,19 +182,24 @@ function parseJSON(text: string): unknown {
   }
 }
 
-/**
- * One line for a body that is not a JSON error: its content type and a short excerpt (an HTML page's
- * title and text, tags dropped), scrubbed before it is cut so no partial key survives the cut.
- */
+/** One line for a body that is not a JSON error: the status text, its content type and a short excerpt. */
 function describeText(open: OpenResponse, text: string): string {
-  const type = contentType(open) || "no content type";
+  const cut = excerpt(open, text);
+  const status = open.response.statusText ? `${open.response.statusText} ` : "";
+  return `${status}(${contentType(open) || "no content type"})${cut ? `: ${cut}` : ", empty body"}`;
+}
+
+/**
+ * A short excerpt of a body (an HTML page's title and text, tags dropped), scrubbed before it is cut so no
+ * partial key survives the cut.
+ */
+function excerpt(open: OpenResponse, text: string): string {
   let plain = open.body.redact(text);
-  if (/html/i.test(type) || /^\s*</.test(plain)) {
+  if (/html/i.test(contentType(open)) || /^\s*</.test(plain)) {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(plain)?.[1];
-    plain = (title ? `${title} — ` : "") + plain.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
+    const text = plain.replace(/<(script|style|title)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    plain = title && text ? `${title.trim()} — ${text}` : title || text;
   }
   plain = plain.replace(/\s+/g, " ").trim();
-  const cut = plain.length > EXCERPT_CHARS ? `${plain.slice(0, EXCERPT_CHARS)}…` : plain;
-  const status = open.response.statusText ? `${open.response.statusText} ` : "";
-  return `${status}(${type})${cut ? `: ${cut}` : ", empty body"}`;
+  return plain.length > EXCERPT_CHARS ? `${plain.slice(0, EXCERPT_CHARS)}…` : plain;
 }

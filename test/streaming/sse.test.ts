@@ -269,3 +269,41 @@ describe("pendingBytes", () => {
     expect(parser.pendingBytes).toBe(0);
   });
 });
+
+describe("maxEventBytes: one cap on a line or an event", () => {
+  const cap = 1024;
+  const feedAll = (parts: Uint8Array[]) => {
+    const events: SSEEvent[] = [];
+    const parser = createSSEParser((e) => events.push(e), { maxEventBytes: cap });
+    for (const part of parts) parser.feed(part);
+    return events;
+  };
+  const typeOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return { name: (error as Error).name, type: (error as { type?: string }).type, limit: (error as { limitBytes?: number }).limitBytes };
+    }
+    return undefined;
+  };
+
+  it("a line that never ends throws EventTooLargeError (literal type) once past the cap, fed in pieces", () => {
+    const pieces = Array.from({ length: 20 }, () => enc.encode("x".repeat(100)));
+    expect(typeOf(() => feedAll([enc.encode("data: "), ...pieces]))).toEqual({ name: "EventTooLargeError", type: "max-event-size-exceeded", limit: cap });
+  });
+
+  it("an event of many short lines with no blank line is capped too", () => {
+    const lines = Array.from({ length: 40 }, () => enc.encode("data: " + "y".repeat(40) + "\n"));
+    expect(typeOf(() => feedAll(lines))?.name).toBe("EventTooLargeError");
+  });
+
+  it("events under the cap pass however many there are, and the default cap is 8 MiB", () => {
+    const many = Array.from({ length: 100 }, (_, i) => enc.encode(`data: ${"z".repeat(500)}${i}\n\n`));
+    expect(feedAll(many)).toHaveLength(100);
+    const events: SSEEvent[] = [];
+    const parser = createSSEParser((e) => events.push(e));
+    parser.feed(enc.encode(`data: ${"q".repeat(8 * 1024 * 1024 - 100)}\n\n`));
+    expect(events[0]?.data.length).toBe(8 * 1024 * 1024 - 100);
+    expect(typeOf(() => parser.feed(enc.encode(`data: ${"q".repeat(8 * 1024 * 1024)}`)))?.name).toBe("EventTooLargeError");
+  });
+});
