@@ -4,8 +4,18 @@ import { ClientBase, type ClientOptions } from "./client-base.js";
 import { ChatCompletionsCore } from "./resources/chat.js";
 
 export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
-export { parseChatCompletion } from "./resources/chat-parse.js";
-export { defineTool, runTools } from "./resources/run-tools.js";
+export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
+export { defineTool, runTools, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./resources/run-tools.js";
+export type { ChatCompletionsCore } from "./resources/chat.js";
+export { ChatStream } from "./streaming/chat-stream.js";
+export type { StreamFromResponseOptions } from "./streaming/from-response.js";
+export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
+export { MODEL_ALIASES, type ModelAlias, type ModelName } from "./models.js";
+export { Budget, type BudgetOptions, type UsageEvent } from "./budget.js";
+// Every error class and guard: tree-shaking keeps only the ones a Worker uses.
+export * from "./errors/index.js";
+export type * from "./types/chat.js";
+export type { ChatSettings, CreateChatCompletion } from "./types/chat-create.js";
 
 /**
  * A DeepInfra client with chat only (`client.chat.completions.create`, streaming included): the smallest

@@ -1,3 +1,4 @@
+// The public error classes and guards (internal helpers such as createAPIError stay in their modules).
 export { DeepInfraError, isDeepInfraError } from "./base.js";
 export {
   APIError,
@@ -11,9 +12,6 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedFeatureError,
-  createAPIError,
-  isQuotaMessage,
-  type APIErrorInit,
 } from "./api-error.js";
 export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./connection.js";
 export { EventTooLargeError, IncompleteStreamError, MalformedEventError } from "./stream.js";
