@@ -1,29 +1,13 @@
+// Resources recording their usage into the client's budget (each endpoint, streamed or not, counted once).
+// The Budget itself, and refusing requests once spent, are pinned in test/budget.test.ts.
 import { describe, expect, it } from "vitest";
-import { Budget, BudgetExceededError, ValidationError, type UsageEvent } from "../../src/index.js";
+import type { UsageEvent } from "../../src/index.js";
 import { recordedRequests } from "../helpers.js";
-import { everythingIn, FAKE_KEY, HELLO, rejection, testClient } from "../setup-client.js";
+import { HELLO, rejection, testClient } from "../setup-client.js";
 
-describe("budget", () => {
-  it("counts usage.estimated_cost, tells onUsage, and refuses further requests once spent (nothing sent)", async () => {
-    const events: UsageEvent[] = [];
-    const { client, testId } = testClient(undefined, { budget: { maxUSD: 0.00005, onUsage: (e) => events.push(e) } });
-    await client.chat.completions.create({ model: "default", messages: HELLO });
-    expect(client.budget?.exhausted).toBe(false);
-    await client.chat.completions.create({ model: "default", messages: HELLO });
-    expect(client.budget?.spentUSD).toBeCloseTo(0.0000536, 12);
-    const error = await rejection(client.chat.completions.create({ model: "default", messages: HELLO }));
-    expect(error).toBeInstanceOf(BudgetExceededError);
-    expect(error.message).toMatch(/^Budget exhausted: spent \$0\.0000536 of \$0\.0000500 \(budget\.maxUSD\)/);
-    expect((error as BudgetExceededError).maxUSD).toBe(0.00005);
-    expect(everythingIn(error)).not.toContain(FAKE_KEY);
-    expect(await recordedRequests(testId)).toHaveLength(2);
-    expect(events.map((e) => [e.endpoint, e.model, e.costUSD])).toEqual([
-      ["chat.completions", "openchat/openchat-3.6-8b", 0.0000268],
-      ["chat.completions", "openchat/openchat-3.6-8b", 0.0000268],
-    ]);
-    expect(events[1]?.remainingUSD).toBeCloseTo(0.00005 - 0.0000536, 12);
-  });
+type Client = ReturnType<typeof testClient>["client"];
 
+describe("resources record usage in the budget", () => {
   it("a streamed answer is counted once, at its finishing chunk", async () => {
     const events: UsageEvent[] = [];
     const { client } = testClient(undefined, { budget: { maxUSD: 1, onUsage: (e) => events.push(e) } });
@@ -58,24 +42,6 @@ describe("budget", () => {
     expect(client.budget?.spentUSD).toBeCloseTo(3e-8, 15);
   });
 
-  it("one Budget shared by two clients refuses both once spent; embeddings are refused before sending", async () => {
-    const budget = new Budget({ maxUSD: 0.00002 });
-    const a = testClient(undefined, { budget });
-    const b = testClient(undefined, { budget });
-    await a.client.chat.completions.create({ model: "default", messages: HELLO });
-    expect(await rejection(b.client.chat.completions.create({ model: "default", messages: HELLO }))).toBeInstanceOf(BudgetExceededError);
-    expect(await rejection(b.client.embeddings.create({ model: "default", input: "x" }))).toBeInstanceOf(BudgetExceededError);
-    expect(await recordedRequests(b.testId)).toEqual([]);
-  });
-
-  it("spentUSD restores a running total; a bad maxUSD is a ValidationError at construction", async () => {
-    const { client, testId } = testClient(undefined, { budget: { maxUSD: 0.01, spentUSD: 0.01 } });
-    expect(await rejection(client.chat.completions.create({ model: "default", messages: HELLO }))).toBeInstanceOf(BudgetExceededError);
-    expect(await recordedRequests(testId)).toEqual([]);
-    expect(() => testClient(undefined, { budget: { maxUSD: -1 } })).toThrow(ValidationError);
-    expect(() => testClient(undefined, { budget: {} as never })).toThrow(/budget\.maxUSD must be a finite number >= 0/);
-  });
-
   it("legacy completions (streamed or not) and native inference count too", async () => {
     const events: UsageEvent[] = [];
     const { client } = testClient(undefined, { budget: { maxUSD: 1, onUsage: (e) => events.push(e) } });
@@ -89,5 +55,28 @@ describe("budget", () => {
       ["inference", "BAAI/bge-base-en-v1.5", 9e-8],
     ]);
     expect(client.budget?.spentUSD).toBeCloseTo(6.5e-7, 15);
+  });
+
+  it.each([
+    ["chat.completions", (c: Client) => c.chat.completions.create({ model: "default", messages: HELLO })],
+    ["completions", (c: Client) => c.completions.create({ model: "default", prompt: "Once upon a time" })],
+    ["embeddings", (c: Client) => c.embeddings.create({ model: "default", input: "x" })],
+    ["inference", (c: Client) => c.inference.run("BAAI/bge-base-en-v1.5", { inputs: ["hello"] })],
+  ])("%s: a throwing onUsage reaches the caller as it is, and the paid call was sent once", async (endpoint, call) => {
+    const broke = new TypeError("logger broke");
+    const seen: string[] = [];
+    const { client, testId } = testClient(undefined, {
+      budget: {
+        maxUSD: 1,
+        onUsage: (e) => {
+          seen.push(e.endpoint);
+          throw broke;
+        },
+        estimateCost: () => 1e-9,
+      },
+    });
+    expect(await rejection(call(client))).toBe(broke);
+    expect(seen).toEqual([endpoint]);
+    expect(await recordedRequests(testId)).toHaveLength(1);
   });
 });
