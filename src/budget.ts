@@ -14,8 +14,8 @@ export interface UsageRecord {
 
 /** What `onUsage` is told after each call that reported usage. */
 export interface UsageEvent {
-  /** `chat.completions` and `completions` (streamed or not), `embeddings`, or native `inference`. */
-  endpoint: "chat.completions" | "completions" | "embeddings" | "inference";
+  /** `chat.completions` and `completions` (streamed or not), `embeddings`, native `inference`, `rerank`, or a `batches.run` result. */
+  endpoint: "chat.completions" | "completions" | "embeddings" | "inference" | "rerank" | "batches";
   /** Model id sent on the wire. */
   model: string;
   usage: UsageRecord;

@@ -1,11 +1,15 @@
 import { ClientBase, type ClientOptions } from "./client-base.js";
 import { Audio } from "./resources/audio.js";
+import { Batches } from "./resources/batches.js";
 import { Chat } from "./resources/chat.js";
 import { Completions } from "./resources/completions.js";
 import { Embeddings } from "./resources/embeddings.js";
+import { Files } from "./resources/files.js";
 import { Images } from "./resources/images.js";
 import { Inference } from "./resources/inference.js";
 import { Models } from "./resources/model-list.js";
+import { Rerank } from "./resources/rerank.js";
+import { Tokenizer } from "./resources/tokenize.js";
 
 export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
 
@@ -32,6 +36,16 @@ export class DeepInfra extends ClientBase {
   readonly audio: Audio;
   /** The model catalogue and the 405 memory. */
   readonly models: Models;
+  /** Counts a prompt's (or a conversation's) tokens with the model's tokenizer: `{ count, max_model_len, tokens }`. */
+  readonly tokenize: Tokenizer["tokenize"];
+  /** Turns token ids back into text with the model's tokenizer. */
+  readonly detokenize: Tokenizer["detokenize"];
+  /** Scores documents against a query with a reranker model (native inference), in document order and best first. */
+  readonly rerank: Rerank["rerank"];
+  /** OpenAI-compatible Files API (Batch API input and output). */
+  readonly files: Files;
+  /** OpenAI-compatible Batch API, with `run` (requests in, answers out in input order) and `wait`. */
+  readonly batches: Batches;
 
   constructor(options: ClientOptions = {}) {
     super(options);
@@ -42,5 +56,12 @@ export class DeepInfra extends ClientBase {
     this.images = new Images(this.context);
     this.audio = new Audio(this.context);
     this.models = new Models(this.context, this.capabilities);
+    const tokenizer = new Tokenizer(this.context);
+    this.tokenize = (params, options) => tokenizer.tokenize(params, options);
+    this.detokenize = (params, options) => tokenizer.detokenize(params, options);
+    const rerank = new Rerank(this.context);
+    this.rerank = (params, options) => rerank.rerank(params, options);
+    this.files = new Files(this.context);
+    this.batches = new Batches(this.context, this.files);
   }
 }

@@ -39,6 +39,7 @@ export {
   isTimeoutError,
   isValidationError,
 } from "./errors/index.js";
+export { BatchFailedError, BatchLineError } from "./errors/batch.js";
 
 // Streams.
 export { ChatStream } from "./streaming/chat-stream.js";
@@ -57,6 +58,10 @@ export type { Inference } from "./resources/inference.js";
 export type { Images } from "./resources/images.js";
 export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
 export type { Models } from "./resources/model-list.js";
+export type { Tokenizer } from "./resources/tokenize.js";
+export type { Rerank } from "./resources/rerank.js";
+export type { Files } from "./resources/files.js";
+export type { Batches } from "./resources/batches.js";
 export { decodeFloat32 } from "./binary.js";
 export { toJSONSchema, type JSONSchemaObject } from "./schema/standard.js";
 
@@ -69,3 +74,7 @@ export type * from "./types/images.js";
 export type * from "./types/audio.js";
 export type * from "./types/inference.js";
 export type * from "./types/model-list.js";
+export type * from "./types/tokenize.js";
+export type * from "./types/rerank.js";
+export type * from "./types/files.js";
+export type * from "./types/batches.js";

@@ -1,0 +1,136 @@
+import type { BodyReader } from "../body-reader.js";
+import { apiErrorFor, readJSON } from "../response.js";
+import { validateFileCreateParams, validateFileListParams, validateId } from "../schema/newer-api.js";
+import type { FileCreateParams, FileDeleted, FileInput, FileList, FileListParams, FileObject } from "../types/files.js";
+import type { OpenResponse, RequestOptions } from "../types/request.js";
+import type { ResourceContext } from "./context.js";
+
+const ROOT = "/v1/openai/files";
+
+/**
+ * `client.files`: DeepInfra's OpenAI-compatible Files API (`/v1/openai/files`), with openai-node's method
+ * names and shapes, so ported code runs. Its one use today is Batch API input and output.
+ */
+export class Files {
+  constructor(protected readonly context: ResourceContext) {}
+
+  /**
+   * Uploads a file (multipart). JSONL text, bytes, a `Blob`/`File` or a `ReadableStream` (buffered first:
+   * a multipart part needs its size, and a retry needs the bytes again).
+   * @throws ValidationError for a missing file or purpose; APIError subclasses for refusals.
+   * @example
+   * const file = await client.files.create({ file: lines.join("\n"), purpose: "batch" });
+   */
+  async create(params: FileCreateParams, options?: RequestOptions): Promise<FileObject> {
+    if (options?.validate ?? this.context.validate) validateFileCreateParams(params);
+    const form = new FormData();
+    const blob = await toBlob(params.file);
+    form.append("file", blob, params.filename ?? nameOf(params.file) ?? "batch.jsonl");
+    form.append("purpose", params.purpose);
+    // openai-node's multipart spelling of a nested object.
+    for (const [key, value] of Object.entries(params.expires_after ?? {})) if (value != null) form.append(`expires_after[${key}]`, String(value));
+    return this.#json("files.create", { method: "POST", path: ROOT, body: form }, options, isFileObject);
+  }
+
+  /**
+   * Lists uploaded files (one page; pass `after` for the next).
+   * @example
+   * const { data } = await client.files.list({ purpose: "batch" });
+   */
+  async list(params?: FileListParams, options?: RequestOptions): Promise<FileList> {
+    if (options?.validate ?? this.context.validate) validateFileListParams(params);
+    return this.#json("files.list", { method: "GET", path: ROOT + query(params) }, options, (value) => Array.isArray((value as FileList).data));
+  }
+
+  /** Describes one file. @example const file = await client.files.retrieve("file_abc123"); */
+  async retrieve(fileId: string, options?: RequestOptions): Promise<FileObject> {
+    this.#checkId("files.retrieve", fileId, options);
+    return this.#json("files.retrieve", { method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, isFileObject);
+  }
+
+  /** Deletes one file. @example await client.files.delete("file_abc123"); */
+  async delete(fileId: string, options?: RequestOptions): Promise<FileDeleted> {
+    this.#checkId("files.delete", fileId, options);
+    return this.#json("files.delete", { method: "DELETE", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, (value) => typeof (value as FileDeleted).deleted === "boolean");
+  }
+
+  /**
+   * The file's bytes as a `Response` (as openai-node's `files.content`), resolved once the headers arrive;
+   * its body streams, with the idle timeout and `signal` still in force. Read it with `.text()` or pipe it.
+   * @example
+   * const jsonl = await (await client.files.content(batch.output_file_id)).text();
+   */
+  async content(fileId: string, options?: RequestOptions): Promise<Response> {
+    this.#checkId("files.content", fileId, options);
+    const open = await this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options));
+    const type = open.response.headers.get("content-type") ?? "application/octet-stream";
+    return new Response(streamOf(open.body), { status: 200, headers: { "content-type": type } });
+  }
+
+  /**
+   * The file's content as text, read inside the transport: a body lost on the way is fetched again.
+   * @example
+   * const lines = (await client.files.text(batch.output_file_id)).split("\n");
+   */
+  async text(fileId: string, options?: RequestOptions): Promise<string> {
+    this.#checkId("files.text", fileId, options);
+    return this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options), (open: OpenResponse) => open.body.text());
+  }
+
+  #checkId(where: string, fileId: string, options: RequestOptions | undefined): void {
+    if (options?.validate ?? this.context.validate) validateId(where, "fileId", fileId);
+  }
+
+  #json<T>(where: string, spec: { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown }, options: RequestOptions | undefined, valid: (value: unknown) => boolean): Promise<T> {
+    return this.context.transport(spec, options, async (open: OpenResponse) => {
+      const answer = await readJSON<T>(open);
+      if (!valid(answer)) throw apiErrorFor(open, answer, `${where}: the response is not the expected object.`);
+      return answer;
+    });
+  }
+}
+
+function isFileObject(value: unknown): boolean {
+  return typeof (value as FileObject | undefined)?.id === "string";
+}
+
+/** `?key=value` for the fields that are set. */
+export function query(params: object | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined && value !== null) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+function withAccept(options: RequestOptions | undefined): RequestOptions {
+  return { ...options, headers: { accept: "application/jsonl, application/octet-stream, */*", ...options?.headers } };
+}
+
+async function toBlob(file: FileInput): Promise<Blob> {
+  if (file instanceof Blob) return file;
+  if (file instanceof ReadableStream) return new Response(file).blob();
+  return new Blob([file as BlobPart], { type: "application/jsonl" });
+}
+
+function nameOf(file: FileInput): string | undefined {
+  const name = (file as { name?: unknown }).name;
+  return typeof name === "string" && name !== "" ? name : undefined;
+}
+
+/** The body's bytes as a web stream: reads go through the body reader, so the idle timeout and abort keep working. */
+function streamOf(body: BodyReader): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await body.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    cancel() {
+      body.cancel();
+    },
+  });
+}
