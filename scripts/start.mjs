@@ -4,14 +4,39 @@
 // (test/upstream/server.mjs, mode "demo") and points the Worker at it, and the page shows a banner.
 // Needs no build: wrangler.toml aliases "deepinfra-edge" to the SDK source.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT ?? 8787);
 const home = path.join(root, ".wrangler-home");
-mkdirSync(home, { recursive: true });
+mkdirSync(home, { recursive: true, mode: 0o700 });
+
+// Secrets go to wrangler through an env file (0600), never on the command line, where `ps` and
+// wrangler's binding table would show them. The file is named after this process and removed on
+// every exit we can see; a start that was killed outright (SIGKILL, power loss) leaves it behind, so
+// each start first removes the files of starts that are no longer running.
+const ENV_FILE = /^start-(\d+)\.env$/;
+for (const name of readdirSync(home)) {
+  const owner = ENV_FILE.exec(name)?.[1];
+  // start.env: the one shared name earlier versions used.
+  if (name === "start.env" || (owner !== undefined && !isRunning(Number(owner)))) rmSync(path.join(home, name), { force: true });
+}
+const envFile = path.join(home, `start-${process.pid}.env`);
+const removeEnvFile = () => rmSync(envFile, { force: true });
+// Synchronous, so it also runs when the process exits by an uncaught error or process.exit().
+process.on("exit", removeEnvFile);
+
+/** Whether a process with this id exists (signal 0 only checks). */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
 
 /** The key from the environment, or from .dev.vars (dotenv lines), or undefined. */
 function findKey() {
@@ -24,11 +49,9 @@ function findKey() {
 }
 
 const found = findKey();
-const args = [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+// DEV_PORT: the Worker serves localhost, 127.0.0.1 and [::1] on this port and no other Host.
+const args = [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `DEV_PORT:${port}`];
 let upstream;
-// Secrets go to wrangler through an env file (0600, deleted on exit), never on the command line,
-// where `ps` and wrangler's binding table would show them.
-const envFile = path.join(home, "start.env");
 if (found) {
   if (found.from === "environment") {
     writeFileSync(envFile, `DEEPINFRA_API_KEY=${found.key}\n`, { mode: 0o600 });
@@ -53,13 +76,16 @@ let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  if (wrangler.exitCode === null) wrangler.kill("SIGTERM");
+  removeEnvFile();
+  if (wrangler.exitCode === null && wrangler.signalCode === null) wrangler.kill("SIGTERM");
   await upstream?.close();
-  rmSync(envFile, { force: true });
   process.exit(code);
 }
-process.once("SIGINT", () => void stop(0));
-process.once("SIGTERM", () => void stop(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () => void stop(0));
+process.once("uncaughtException", (error) => {
+  console.error(error);
+  void stop(1);
+});
 wrangler.once("exit", (code) => void stop(code ?? 1));
 
 // wrangler prints its own "Ready on" line; ours comes once the Worker really answers.

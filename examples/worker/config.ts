@@ -1,6 +1,12 @@
 import type { RateLimiter } from "./rate-limit.js";
+import type { SpendBreaker } from "./spend-breaker.js";
 
-/** The Worker's bindings: one secret, the DO, and every hardening knob as a `[vars]` string (see wrangler.toml). */
+/** Cloudflare's Rate Limiting binding (`[[ratelimits]]` in wrangler.toml), when configured. */
+export interface EdgeRateLimit {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** The Worker's bindings: one secret, the Durable Objects, and every hardening knob as a `[vars]` string (see wrangler.toml). */
 export interface Env {
   /** Secret (`wrangler secret put DEEPINFRA_API_KEY`; locally `.dev.vars`). Never sent to the browser. */
   DEEPINFRA_API_KEY?: string;
@@ -9,9 +15,20 @@ export interface Env {
   /** "true" shows the "offline demo upstream" banner on the page. */
   OFFLINE_DEMO?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  SPEND_BREAKER: DurableObjectNamespace<SpendBreaker>;
+  /** Optional: a second, per-location limit counted by Cloudflare itself. */
+  EDGE_RATE_LIMIT?: EdgeRateLimit;
+  PUBLIC_ORIGINS?: string;
+  ALLOWED_HOSTS?: string;
+  DEV_PORT?: string;
   ALLOWED_ORIGINS?: string;
   RATE_LIMIT_REQUESTS?: string;
   RATE_LIMIT_WINDOW_SECONDS?: string;
+  SPEND_LIMIT_USD_PER_HOUR?: string;
+  SPEND_LIMIT_USD_PER_DAY?: string;
+  SPEND_USD_PER_MILLION_TOKENS?: string;
+  SPEND_USD_PER_MEDIA_REQUEST?: string;
+  HEARTBEAT_MS?: string;
   MAX_BODY_BYTES?: string;
   ALLOWED_MODELS?: string;
   DEFAULT_MODEL?: string;
@@ -23,11 +40,32 @@ export interface Env {
   MAX_EMBEDDING_INPUTS?: string;
 }
 
+/** Where the Worker is served: the Hosts it answers and the origins that count as its own. */
+export interface Site {
+  /** `host[:port]` values (lower case) the Worker answers; anything else gets 421. */
+  hosts: Set<string>;
+  /** The Worker's own origin for each host in `hosts`. */
+  ownOrigin: Map<string, string>;
+  /** Loopback hosts on the dev port (`wrangler dev`): every caller there is one client. */
+  loopback: Set<string>;
+}
+
 /** The hardening knobs, parsed once per request from `env` (strings, so they fit `[vars]` and `--var`). */
 export interface Config {
-  /** Origins allowed besides the Worker's own; `*` allows any. */
+  site: Site;
+  /** Other origins allowed to call /api/* with CORS; `*` allows any (answered with a literal `*`). */
   allowedOrigins: string[];
   rateLimit: { requests: number; windowSeconds: number };
+  spend: {
+    hourlyUSD: number;
+    dailyUSD: number;
+    /** Price used for reservations, and for answers without `usage.estimated_cost`. */
+    usdPerToken: number;
+    /** Reserved (and kept) per image or transcription: those answers carry no cost. */
+    usdPerMediaRequest: number;
+  };
+  /** /api/chat answers 200 with SSE comments after this long without the upstream's headers. */
+  heartbeatMs: number;
   maxBodyBytes: number;
   allowedModels: string[];
   defaultModel: string;
@@ -41,13 +79,24 @@ export interface Config {
   offlineDemo: boolean;
 }
 
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
 /** Reads the knobs; a malformed value fails loudly rather than silently disabling a guard. */
 export function readConfig(env: Env): Config {
   return {
+    site: readSite(env),
     allowedOrigins: list(env.ALLOWED_ORIGINS, []),
     rateLimit: { requests: int("RATE_LIMIT_REQUESTS", env.RATE_LIMIT_REQUESTS, 20), windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 60) },
+    spend: {
+      hourlyUSD: usd("SPEND_LIMIT_USD_PER_HOUR", env.SPEND_LIMIT_USD_PER_HOUR, 1),
+      dailyUSD: usd("SPEND_LIMIT_USD_PER_DAY", env.SPEND_LIMIT_USD_PER_DAY, 5),
+      usdPerToken: usd("SPEND_USD_PER_MILLION_TOKENS", env.SPEND_USD_PER_MILLION_TOKENS, 1) / 1e6,
+      usdPerMediaRequest: usd("SPEND_USD_PER_MEDIA_REQUEST", env.SPEND_USD_PER_MEDIA_REQUEST, 0.01),
+    },
+    heartbeatMs: int("HEARTBEAT_MS", env.HEARTBEAT_MS, 1000),
     maxBodyBytes: int("MAX_BODY_BYTES", env.MAX_BODY_BYTES, 32_768),
-    allowedModels: list(env.ALLOWED_MODELS, ["default", "large", "small", "agent"]),
+    // `large` is the most expensive alias: a public page must opt in to it.
+    allowedModels: list(env.ALLOWED_MODELS, ["default", "small", "agent"]),
     defaultModel: env.DEFAULT_MODEL || "default",
     modelAliases: aliases(env.MODEL_ALIASES),
     allowedEmbeddingModels: list(env.ALLOWED_EMBEDDING_MODELS, ["default", "large", "small"]),
@@ -59,6 +108,44 @@ export function readConfig(env: Env): Config {
   };
 }
 
+/**
+ * The site comes from configuration only, never from the request: PUBLIC_ORIGINS (full origins),
+ * ALLOWED_HOSTS (bare hosts, served over https) and, for `wrangler dev`, the loopback names on DEV_PORT.
+ */
+function readSite(env: Env): Site {
+  const site: Site = { hosts: new Set(), ownOrigin: new Map(), loopback: new Set() };
+  for (const raw of list(env.PUBLIC_ORIGINS, [])) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`wrangler.toml var PUBLIC_ORIGINS must list origins such as https://chat.example.com (was ${JSON.stringify(raw)})`);
+    }
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== raw.replace(/\/$/, "")) {
+      throw new Error(`wrangler.toml var PUBLIC_ORIGINS must list bare origins (scheme://host[:port]) (was ${JSON.stringify(raw)})`);
+    }
+    site.hosts.add(url.host);
+    site.ownOrigin.set(url.host, url.origin);
+  }
+  for (const raw of list(env.ALLOWED_HOSTS, [])) {
+    const host = raw.toLowerCase();
+    if (!/^[a-z0-9.-]+(:\d+)?$/.test(host)) throw new Error(`wrangler.toml var ALLOWED_HOSTS must list hosts such as chat.example.com (was ${JSON.stringify(raw)})`);
+    site.hosts.add(host);
+    if (!site.ownOrigin.has(host)) site.ownOrigin.set(host, `https://${host}`);
+  }
+  if (env.DEV_PORT !== undefined && env.DEV_PORT.trim() !== "") {
+    const port = int("DEV_PORT", env.DEV_PORT, 8787);
+    for (const name of LOOPBACK_NAMES) {
+      // URL drops a scheme's default port from `host`, so compare the way it reports it.
+      const host = port === 80 ? name : `${name}:${port}`;
+      site.hosts.add(host);
+      site.loopback.add(host);
+      site.ownOrigin.set(host, `http://${host}`);
+    }
+  }
+  return site;
+}
+
 function list(raw: string | undefined, fallback: string[]): string[] {
   if (raw === undefined || raw.trim() === "") return fallback;
   return raw.split(",").map((s) => s.trim()).filter(Boolean);
@@ -68,6 +155,13 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`wrangler.toml var ${name} must be a positive integer (was ${JSON.stringify(raw)})`);
+  return value;
+}
+
+function usd(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`wrangler.toml var ${name} must be an amount in USD >= 0 (was ${JSON.stringify(raw)})`);
   return value;
 }
 

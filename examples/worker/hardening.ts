@@ -3,34 +3,6 @@ import type { Config } from "./config.js";
 import { HttpError } from "./http-error.js";
 
 /**
- * The origin check: an `/api/*` call must come from the Worker's own origin or one listed in
- * ALLOWED_ORIGINS. Browsers always send `Origin` on POST, so a missing one means a script; refusing
- * it keeps casual scrapers from spending the key (a determined one is the rate limiter's job).
- * Returns the CORS headers to add (empty for same-origin).
- * @throws HttpError 403 for a missing or foreign origin.
- */
-export function checkOrigin(request: Request, config: Config): Record<string, string> {
-  const origin = request.headers.get("origin");
-  if (origin === null) throw new HttpError(403, "origin_required", "Requests to /api/* must carry an Origin header (browsers send it).");
-  if (origin === new URL(request.url).origin) return {};
-  if (config.allowedOrigins.includes("*") || config.allowedOrigins.includes(origin)) return corsHeaders(origin);
-  throw new HttpError(403, "origin_not_allowed", `Origin ${origin} is not allowed; add it to ALLOWED_ORIGINS.`);
-}
-
-/** Answers a CORS preflight for an allowed origin (204), refusing others with 403. */
-export function preflight(request: Request, config: Config): Response {
-  const cors = checkOrigin(request, config);
-  return new Response(null, {
-    status: 204,
-    headers: { ...cors, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type", "access-control-max-age": "600" },
-  });
-}
-
-function corsHeaders(origin: string): Record<string, string> {
-  return { "access-control-allow-origin": origin, "access-control-expose-headers": "x-request-id, retry-after", vary: "Origin" };
-}
-
-/**
  * Reads at most `cap` bytes, counting them as they arrive (a chunked upload has no Content-Length to trust).
  * @throws the error `tooLarge` builds, once the body passes `cap`.
  */
@@ -71,12 +43,26 @@ export async function readJSONBody(request: Request, maxBodyBytes: number): Prom
   const bytes = await readCappedBytes(request, maxBodyBytes, () => new HttpError(413, "body_too_large", `The request body is larger than ${maxBodyBytes} bytes.`));
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
+    parsed = JSON.parse(decodeUTF8(bytes));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new HttpError(400, "invalid_json", "The request body must be a JSON object.");
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * Decodes UTF-8 strictly. A lenient decoder turns each invalid byte into U+FFFD (three bytes), so a
+ * body of invalid bytes would reach DeepInfra three times as large as the cap allowed.
+ * @throws HttpError 400 `invalid_utf8`.
+ */
+export function decodeUTF8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "invalid_utf8", "The request body is not valid UTF-8.");
+  }
 }
 
 const CHAT_FIELDS = new Set(["model", "messages", "max_tokens", "temperature", "top_p", "stream"]);

@@ -28,18 +28,22 @@ export class HttpError extends Error {
   }
 }
 
-/** Turns any failure into the stable JSON error, scrubbing `secret` from it as a last line of defence. */
-export function errorResponse(failure: unknown, requestId: string, secret: string | undefined, headers: Record<string, string> = {}): Response {
-  const { status, code, message, extra, extraHeaders } = describe(failure);
-  const body: ErrorBody = { error: { code, message, status, request_id: requestId, ...extra } };
-  let text = JSON.stringify(body);
-  if (secret) text = text.replaceAll(secret, "[redacted]");
-  // Logs carry the code and ids only: an upstream message is data we do not control.
-  console.warn(JSON.stringify({ request_id: requestId, status, code, upstream_request_id: extra.upstream_request_id }));
+/** Turns any failure into the stable JSON error. The key is scrubbed where every response leaves (scrub.ts). */
+export function errorResponse(failure: unknown, requestId: string, headers: Record<string, string> = {}): Response {
+  const { status, text, extraHeaders } = renderError(failure, requestId);
   return new Response(text, {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-request-id": requestId, ...extraHeaders, ...headers },
   });
+}
+
+/** The error body as text, its status, and the headers it needs (`retry-after`); logs the code and ids. */
+export function renderError(failure: unknown, requestId: string): { status: number; text: string; extraHeaders: Record<string, string> } {
+  const { status, code, message, extra, extraHeaders } = describe(failure);
+  const body: ErrorBody = { error: { code, message, status, request_id: requestId, ...extra } };
+  // Logs carry the code and ids only: an upstream message is data we do not control.
+  console.warn(JSON.stringify({ request_id: requestId, status, code, upstream_request_id: extra.upstream_request_id }));
+  return { status, text: JSON.stringify(body), extraHeaders };
 }
 
 interface Described {
@@ -60,8 +64,9 @@ function describe(failure: unknown): Described {
   if (failure instanceof APIError) {
     const extra = { upstream_request_id: failure.requestId, upstream_status: failure.status };
     if (failure instanceof RateLimitError) {
+      // Passed on only when it is the number of seconds it should be.
       const retryAfter = failure.headers["retry-after"];
-      return { status: 429, code: "upstream_rate_limited", message: failure.message, extra, extraHeaders: retryAfter ? { "retry-after": retryAfter } : {} };
+      return { status: 429, code: "upstream_rate_limited", message: failure.message, extra, extraHeaders: retryAfter && /^\d{1,6}$/.test(retryAfter) ? { "retry-after": retryAfter } : {} };
     }
     return { status: 502, code: "upstream_error", message: failure.message, extra, extraHeaders: {} };
   }

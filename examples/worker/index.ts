@@ -1,62 +1,95 @@
-// The example Worker: a chat page, a streaming chat proxy and an embeddings proxy that keep the
-// DeepInfra key server-side, hardened for the public internet. Knobs: wrangler.toml [vars].
+// The example Worker: a chat page, a streaming chat proxy, an embeddings proxy and two media routes
+// that keep the DeepInfra key server-side, hardened for the public internet (examples/worker/README.md).
+// Knobs: wrangler.toml [vars].
 import { DeepInfra } from "deepinfra-edge";
+import { clientKey } from "./client-id.js";
 import { readConfig, type Config, type Env } from "./config.js";
-import { checkOrigin, preflight, readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
 import { HttpError, errorResponse } from "./http-error.js";
 import { handleMediaRoute, isMediaRoute } from "./media-routes.js";
+import { checkHost, checkOrigin, preflight } from "./origin.js";
 import { renderPage } from "./page.js";
 import { enforceRateLimit } from "./rate-limit.js";
+import { chat, embeddings, type RouteContext } from "./routes.js";
+import { scrubResponse, secretOf } from "./scrub.js";
+import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
 
 export { RateLimiter } from "./rate-limit.js";
+export { SpendBreaker } from "./spend-breaker.js";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
+const API_ROUTES = new Set(["/api/chat", "/api/embeddings"]);
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const requestId = request.headers.get("cf-ray") ?? crypto.randomUUID();
-    let cors: Record<string, string> = {};
-    try {
-      const config = readConfig(env);
-      const { pathname } = new URL(request.url);
-      if (pathname === "/" && (request.method === "GET" || request.method === "HEAD")) return renderPage(config, nonce());
-      if (pathname === "/healthz" && request.method === "GET") {
-        return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
-      }
-      if (pathname !== "/api/chat" && pathname !== "/api/embeddings" && !isMediaRoute(pathname)) throw new HttpError(404, "not_found", `No route for ${pathname}.`);
-      if (request.method === "OPTIONS") return preflight(request, config);
-      if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", `${pathname} accepts POST only.`, { allow: "POST, OPTIONS" });
-      cors = checkOrigin(request, config);
-      await enforceRateLimit(request, env, config);
-      if (isMediaRoute(pathname)) {
-        return await handleMediaRoute(pathname, request, env, config, createClient(env, config), { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId });
-      }
-      const body = await readJSONBody(request, config.maxBodyBytes);
-      const client = createClient(env, config);
-      const headers = { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId };
-      if (pathname === "/api/chat") {
-        // request.signal fires when the runtime sees the browser go away (compat flag
-        // enable_request_signal); the SDK then closes the upstream call, streaming or not.
-        const stream = await client.chat.completions.create(toChatParams(body, config), { signal: request.signal });
-        return new Response(stream.toReadableStream(), { headers: { ...headers, "content-type": "text/event-stream; charset=utf-8" } });
-      }
-      const embeddings = await client.embeddings.create(toEmbeddingParams(body, config), { signal: request.signal });
-      return Response.json(embeddings, { headers });
-    } catch (failure) {
-      return errorResponse(failure, requestId, env.DEEPINFRA_API_KEY, { ...SECURITY_HEADERS, ...cors });
-    }
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const response = await handle(request, env, ctx);
+    // Every byte that leaves, whatever produced it, passes the key scrubber.
+    return scrubResponse(response, secretOf(env.DEEPINFRA_API_KEY));
   },
 };
 
-function createClient(env: Env, config: Config): DeepInfra {
-  if (!env.DEEPINFRA_API_KEY) throw new HttpError(503, "not_configured", "The Worker has no DEEPINFRA_API_KEY secret; run `wrangler secret put DEEPINFRA_API_KEY`.");
+async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const requestId = request.headers.get("cf-ray") ?? crypto.randomUUID();
+  let cors: Record<string, string> = {};
+  let spend: Spend | undefined;
+  try {
+    const config = readConfig(env);
+    const arrival = checkHost(request, config);
+    const { pathname } = new URL(request.url);
+    if (pathname === "/" && (request.method === "GET" || request.method === "HEAD")) return renderPage(config, nonce());
+    if (pathname === "/healthz" && request.method === "GET") {
+      return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
+    }
+    if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) throw new HttpError(404, "not_found", `No route for ${pathname}.`);
+    if (request.method === "OPTIONS") return preflight(request, arrival, config);
+    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", `${pathname} accepts POST only.`, { allow: "POST, OPTIONS" });
+    cors = checkOrigin(request, arrival, config);
+    await enforceRateLimit(clientKey(request, arrival), env, config);
+    if (!env.DEEPINFRA_API_KEY) throw new HttpError(503, "not_configured", "The Worker has no DEEPINFRA_API_KEY secret; run `wrangler secret put DEEPINFRA_API_KEY`.");
+    let client: DeepInfra | undefined;
+    const route: RouteContext = {
+      request,
+      env,
+      config,
+      requestId,
+      headers: { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId },
+      // request.signal fires when the runtime reports the browser gone (compat flag
+      // enable_request_signal): Cloudflare does; local workerd does not before the response starts.
+      signal: request.signal,
+      client: () => (client ??= createClient(env, config, (cost) => spend?.record(cost))),
+      reserve: async (usd) => (spend ??= await reserveSpend(env, config, usd, (p) => ctx.waitUntil(p))),
+    };
+    const response = isMediaRoute(pathname) ? await handleMediaRoute(pathname, route) : pathname === "/api/chat" ? await chat(route) : await embeddings(route);
+    return spend ? settledBeforeEnd(response, spend) : response;
+  } catch (failure) {
+    if (spend) {
+      refundIfRefused(spend, failure);
+      await spend.done();
+    }
+    return errorResponse(failure, requestId, { ...SECURITY_HEADERS, ...cors });
+  }
+}
+
+function createClient(env: Env, config: Config, onCost: (usd: number) => void): DeepInfra {
   return new DeepInfra({
-    apiKey: env.DEEPINFRA_API_KEY,
+    apiKey: env.DEEPINFRA_API_KEY!,
     ...(env.DEEPINFRA_BASE_URL ? { baseURL: env.DEEPINFRA_BASE_URL } : {}),
     modelAliases: config.modelAliases,
     // A retry after a browser already waited is worse than a quick, readable error.
     maxRetries: 1,
+    // Not a limit (the global breaker is): the SDK's usage hook reports each answer's cost.
+    budget: {
+      maxUSD: Number.MAX_SAFE_INTEGER,
+      estimateCost: ({ usage }) => usageTokens(usage) * config.spend.usdPerToken,
+      onUsage: (event) => onCost(event.costUSD),
+    },
   });
+}
+
+/** Holds the last byte of a body until the call's cost is stored (a stream's usage comes at its end). */
+function settledBeforeEnd(response: Response, spend: Spend): Response {
+  if (!response.body) return response;
+  const body = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ flush: () => spend.done() }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function nonce(): string {

@@ -17,7 +17,7 @@ interface Bucket {
 }
 
 /**
- * One token bucket per client (the object is named after the client's IP): `requests` tokens,
+ * One token bucket per client (the object is named after its key from client-id.ts): `requests` tokens,
  * refilled evenly over `windowSeconds`. Durable Objects run one call at a time, so concurrent
  * requests from one client cannot race past the limit.
  */
@@ -48,19 +48,21 @@ export class RateLimiter extends DurableObject<Env> {
 }
 
 /**
- * Charges one request to the caller's bucket.
- * `CF-Connecting-IP` is set by Cloudflare's edge (a client cannot forge it there); under
- * `wrangler dev` it is the local peer.
- * @throws HttpError 429 with `retry-after` when the bucket is empty.
+ * Charges one request to the client's bucket (see client-id.ts for what "one client" is), and to
+ * Cloudflare's Rate Limiting binding too when EDGE_RATE_LIMIT is configured.
+ * @throws HttpError 429 with `retry-after` when either refuses.
  */
-export async function enforceRateLimit(request: Request, env: Env, config: Config): Promise<void> {
-  const client = request.headers.get("cf-connecting-ip") ?? "unknown";
-  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(client));
+export async function enforceRateLimit(client: string, env: Env, config: Config): Promise<void> {
   const { requests, windowSeconds } = config.rateLimit;
-  const decision = await stub.take(requests, windowSeconds);
+  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(client));
+  const [decision, edge] = await Promise.all([stub.take(requests, windowSeconds), env.EDGE_RATE_LIMIT?.limit({ key: client })]);
   if (!decision.allowed) {
     throw new HttpError(429, "rate_limited", `Too many requests: at most ${requests} per ${windowSeconds} s. Retry in ${decision.retryAfterSeconds} s.`, {
       "retry-after": String(decision.retryAfterSeconds),
     });
+  }
+  if (edge && !edge.success) {
+    // The binding does not say when its window ends; its periods are 10 or 60 s.
+    throw new HttpError(429, "rate_limited", "Too many requests from this client (edge rate limit). Retry in a minute.", { "retry-after": "60" });
   }
 }

@@ -2,7 +2,9 @@
 // wrangler.toml, and a tagging proxy between it and the local upstream so tests can record and
 // fault-inject the Worker's upstream calls (the Worker itself never forwards test headers).
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
@@ -37,27 +39,94 @@ export async function bundleWorker(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+export interface FetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
+  signal?: AbortSignal;
+  /** `Origin` header; default the handle's origin, null for none. */
+  origin?: string | null;
+  /** `Host` header; default the handle's host. */
+  host?: string;
+}
+
 export interface WorkerHandle {
   mf: Miniflare;
-  /** The Worker's own origin (where Miniflare listens). */
+  /** The port workerd listens on (the Worker's DEV_PORT). */
+  port: number;
+  /** The Host and Origin requests carry by default (`127.0.0.1:PORT`, or the public origin given to startWorker). */
+  host: string;
   origin: string;
-  /** Sends a request to the Worker as a browser on `origin` would (Origin header set unless null). */
-  fetch(pathname: string, init?: { method?: string; headers?: Record<string, string>; body?: string | ReadableStream; signal?: AbortSignal; origin?: string | null }): Promise<Response>;
+  /** Sends a request over a real socket, as a browser on `origin` would (any Host header may be set). */
+  fetch(pathname: string, init?: FetchInit): Promise<Response>;
   close(): Promise<void>;
 }
 
+export interface WorkerOptions {
+  /** Receives workerd's stdout/stderr (the Worker's console lines). */
+  onOutput?: (text: string) => void;
+  /** Serve as if deployed at this origin (PUBLIC_ORIGINS, DEV_PORT ""; requests carry its Host and Origin). */
+  publicOrigin?: string;
+  /** Durable Object storage directory, kept across restarts (default: in memory). */
+  persist?: string;
+  /** Cloudflare Rate Limiting bindings, e.g. `{ EDGE_RATE_LIMIT: { simple: { limit: 2, period: 60 } } }`. */
+  ratelimits?: Record<string, { simple: { limit: number; period?: 10 | 60 } }>;
+  /**
+   * Puts a front Worker before the example, calling it through a service binding the way Cloudflare's
+   * edge does: a request with `x-edge-abort-after-ms: N` is cancelled N ms after it arrives, which is
+   * how the runtime reports a client that left (local workerd reports no disconnect before a response starts).
+   */
+  edge?: boolean;
+}
+
+const EDGE_SCRIPT = `export default {
+  async fetch(request, env) {
+    const after = Number(request.headers.get("x-edge-abort-after-ms") ?? "0");
+    const controller = new AbortController();
+    if (after > 0) setTimeout(() => controller.abort(), after);
+    try {
+      return await env.EXAMPLE.fetch(new Request(request, { signal: controller.signal }));
+    } catch (error) {
+      return new Response("edge: " + (error && error.name), { status: 599 });
+    }
+  },
+};`;
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
- * Starts the bundled Worker in Miniflare with wrangler.toml's vars, overridden by `vars`.
- * `onOutput` receives workerd's stdout/stderr (the Worker's console lines).
+ * Starts the bundled Worker in Miniflare with wrangler.toml's vars (DEV_PORT set to the port it
+ * listens on, unless `publicOrigin` is given), overridden by `vars`.
  */
-export async function startWorker(script: string, vars: Record<string, string>, onOutput?: (text: string) => void): Promise<WorkerHandle> {
+export async function startWorker(script: string, vars: Record<string, string>, options: WorkerOptions = {}): Promise<WorkerHandle> {
   const config = readWranglerConfig();
-  const mf = new Miniflare({
-    modules: [{ type: "ESModule", path: "index.js", contents: script }],
+  const port = await freePort();
+  const { onOutput } = options;
+  const example = {
+    name: "example",
+    modules: [{ type: "ESModule" as const, path: "index.js", contents: script }],
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
-    bindings: { ...(config.vars as Record<string, string>), ...vars },
-    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true } },
+    bindings: { ...(config.vars as Record<string, string>), ...(options.publicOrigin ? { PUBLIC_ORIGINS: options.publicOrigin, DEV_PORT: "" } : { DEV_PORT: String(port) }), ...vars },
+    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true }, SPEND_BREAKER: { className: "SpendBreaker", useSQLite: true } },
+    ...(options.ratelimits ? { ratelimits: options.ratelimits } : {}),
+  };
+  const edge = { name: "edge", modules: true, script: EDGE_SCRIPT, compatibilityDate: config.compatibility_date, serviceBindings: { EXAMPLE: "example" } };
+  const mf = new Miniflare({
+    workers: options.edge ? [edge, example] : [example],
+    host: "127.0.0.1",
+    port,
+    ...(options.persist ? { durableObjectsPersist: options.persist } : {}),
     ...(onOutput
       ? {
           handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
@@ -67,25 +136,59 @@ export async function startWorker(script: string, vars: Record<string, string>, 
         }
       : {}),
   });
-  // A real socket to workerd (not dispatchFetch), so closing it is a genuine client disconnect.
-  const base = (await mf.ready).origin;
+  await mf.ready;
+  const host = options.publicOrigin ? new URL(options.publicOrigin).host : `127.0.0.1:${port}`;
+  const origin = options.publicOrigin ?? `http://127.0.0.1:${port}`;
   return {
     mf,
-    origin: base,
+    port,
+    host,
+    origin,
     fetch(pathname, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      const origin = init.origin === undefined ? base : init.origin;
-      if (origin !== null) headers.origin = origin;
-      return fetch(base + pathname, {
-        method: init.method ?? "GET",
-        headers,
-        body: init.body,
-        signal: init.signal,
-        ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
-      } as RequestInit);
+      const headers: Record<string, string> = { host: init.host ?? host, ...init.headers };
+      const sent = init.origin === undefined ? origin : init.origin;
+      if (sent !== null) headers.origin = sent;
+      return rawFetch(port, pathname, { ...init, headers });
     },
     close: () => mf.dispose(),
   };
+}
+
+/**
+ * fetch() over node:http: undici will not send a chosen Host header, and a rebinding or spoofing
+ * test needs one. Aborting destroys the socket, a genuine client disconnect.
+ */
+export function rawFetch(port: number, pathname: string, init: { method?: string; headers: Record<string, string>; body?: FetchInit["body"]; signal?: AbortSignal }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const method = init.method ?? "GET";
+    const headers = { ...init.headers };
+    if (typeof init.body === "string" || init.body instanceof Uint8Array) headers["content-length"] = String(Buffer.byteLength(init.body));
+    const req = http.request({ host: "127.0.0.1", port, path: pathname, method, headers, agent: false });
+    const abort = () => req.destroy(new DOMException("This operation was aborted", "AbortError"));
+    if (init.signal?.aborted) return abort();
+    init.signal?.addEventListener("abort", abort, { once: true });
+    req.once("error", reject);
+    req.once("response", (res) => {
+      const status = res.statusCode ?? 0;
+      const out = new Headers();
+      for (let i = 0; i < res.rawHeaders.length; i += 2) out.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+      const empty = method === "HEAD" || status === 204 || status === 304;
+      const body = empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+      resolve(new Response(body, { status, statusText: res.statusMessage ?? "", headers: out }));
+    });
+    const { body } = init;
+    if (body instanceof ReadableStream) {
+      void (async () => {
+        const reader = body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          req.write(value);
+        }
+        req.end();
+      })().catch((error: Error) => req.destroy(error));
+    } else req.end(body);
+  });
 }
 
 export interface TaggingProxy {
@@ -170,3 +273,18 @@ export async function startTaggingProxy(target: string): Promise<TaggingProxy> {
 export async function bytesOf(response: Response): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
+
+/** A response's status, the stable error's code and message, and the whole text (for leak checks). */
+export async function errorOf(response: Response): Promise<{ status: number; code: string | undefined; message: string | undefined; text: string; headers: Headers }> {
+  const text = await response.text();
+  let error: { code?: string; message?: string } | undefined;
+  try {
+    error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+  } catch {
+    error = undefined;
+  }
+  return { status: response.status, code: error?.code, message: error?.message, text, headers: response.headers };
+}
+
+/** A minimal chat body. */
+export const HELLO = { messages: [{ role: "user", content: "Hi" }] };

@@ -17,7 +17,8 @@ beforeAll(async () => {
   worker = await startWorker(await bundleWorker(), {
     DEEPINFRA_API_KEY: FAKE_KEY,
     DEEPINFRA_BASE_URL: proxy.url,
-    RATE_LIMIT_REQUESTS: "100",
+    RATE_LIMIT_REQUESTS: "200",
+    SPEND_LIMIT_USD_PER_HOUR: "100",
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD),
     MAX_MESSAGE_CHARS: "100",
     IMAGE_SIZES: "256x256,512x512",
@@ -110,6 +111,49 @@ describe("POST /api/transcribe", () => {
   });
 });
 
+describe("POST /api/transcribe: audio by its bytes, not its label", () => {
+  const HTML = new TextEncoder().encode("<!doctype html><script>alert(1)</script>");
+  /** A multipart body by hand: FormData always writes a part content type, a hand-made client need not. */
+  function rawMultipart(bytes: Uint8Array, partType?: string): { bytes: Uint8Array; type: string } {
+    const boundary = "----edge-test-boundary";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="clip.bin"\r\n${partType ? `Content-Type: ${partType}\r\n` : ""}\r\n`;
+    const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return { bytes: new Uint8Array(body), type: `multipart/form-data; boundary=${boundary}` };
+  }
+
+  const refused: Array<[string, () => { bytes: Uint8Array; type: string }]> = [
+    ["a multipart part with no content type", () => rawMultipart(HTML)],
+    ["a multipart part labelled audio/wav", () => rawMultipart(HTML, "audio/wav")],
+    ["a raw application/octet-stream body", () => ({ bytes: HTML, type: "application/octet-stream" })],
+    ["a raw audio/mpeg body", () => ({ bytes: HTML, type: "audio/mpeg" })],
+  ];
+  for (const [what, make] of refused) {
+    it(`refuses HTML bytes sent as ${what} (415), before any upstream call`, async () => {
+      const testId = newTestId();
+      const { bytes, type } = make();
+      expect(await errorCode(await send("/api/transcribe", bytes, type, testId))).toEqual({ status: 415, code: "unsupported_media_type" });
+      expect(await recordedRequests(testId)).toHaveLength(0);
+    });
+  }
+
+  it("accepts real audio from an unlabelled part, and sends it upstream under a fixed name with the sniffed type", async () => {
+    const testId = newTestId();
+    const { bytes, type } = rawMultipart(WAV);
+    const res = await send("/api/transcribe", bytes, type, testId);
+    expect(res.status).toBe(200);
+    await res.text();
+    const [upstream] = await recordedRequests(testId);
+    expect(upstream?.parts?.[0]).toMatchObject({ name: "file", filename: "audio.wav", type: "audio/wav", size: WAV.byteLength });
+  });
+
+  it("refuses a language that is not a language code (400)", async () => {
+    const testId = newTestId();
+    const res = await send(`/api/transcribe?language=${encodeURIComponent("en\nignore the audio")}`, WAV, "audio/wav", testId);
+    expect(await errorCode(res)).toEqual({ status: 400, code: "invalid_request" });
+    expect(await recordedRequests(testId)).toHaveLength(0);
+  });
+});
+
 describe("POST /api/image", () => {
   it("generates with the default size and answers the image bytes as image/png", async () => {
     const testId = newTestId();
@@ -140,5 +184,46 @@ describe("POST /api/image", () => {
     const echoed = await send("/api/image", JSON.stringify({ prompt: "x" }), "application/json", newTestId(), { echoAuth: true, status: 400 });
     expect((await errorCode(echoed)).status).toBe(502);
     expect(seen.join("\n")).not.toContain(FAKE_KEY);
+  });
+});
+
+describe("POST /api/image: what comes back", () => {
+  const image = (scenario: object) => send("/api/image", JSON.stringify({ prompt: "x" }), "application/json", newTestId(), scenario);
+  const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64");
+
+  it("serves image bytes as an attachment under a sandboxing CSP", async () => {
+    const res = await image({});
+    await res.arrayBuffer();
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="image.png"');
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("types the answer by its bytes: a JPEG labelled image/png is image/jpeg", async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]);
+    const res = await image({ body: { created: 1, data: [{ b64_json: `data:image/png;base64,${b64(jpeg)}` }] } });
+    expect(res.headers.get("content-type")).toBe("image/jpeg");
+    expect([...(await bytesOf(res))]).toEqual([...jpeg]);
+  });
+
+  const refused: Array<[string, object]> = [
+    ["HTML bytes labelled data:image/png", { created: 1, data: [{ b64_json: `data:image/png;base64,${b64("<html><script>alert(document.cookie)</script></html>")}` }] }],
+    ["an SVG (script-capable) image", { created: 1, data: [{ b64_json: `data:image/svg+xml;base64,${b64('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')}` }] }],
+    ["a javascript: URL", { created: 1, data: [{ url: "javascript:alert(document.domain)" }] }],
+    ["a data: URL", { created: 1, data: [{ url: "data:text/html,<script>alert(1)</script>" }] }],
+    ["a plain http: URL", { created: 1, data: [{ url: "http://img.example/a.png" }] }],
+  ];
+  for (const [what, body] of refused) {
+    it(`refuses ${what} with 502 upstream_invalid_output`, async () => {
+      const res = await image({ body });
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(await errorCode(res)).toEqual({ status: 502, code: "upstream_invalid_output" });
+    });
+  }
+
+  it("passes an https link on as { url } and nothing else", async () => {
+    const res = await image({ body: { created: 1, data: [{ url: "https://img.example/a.png", revised_prompt: "<b>x</b>" }] } });
+    expect(await res.json()).toEqual({ url: "https://img.example/a.png" });
   });
 });

@@ -28,7 +28,7 @@ const seen: string[] = []; // every response's headers and body, searched for th
 beforeAll(async () => {
   proxy = await startTaggingProxy(`http://127.0.0.1:${inject("upstreamPort")}`);
   script = await bundleWorker();
-  worker = await startWorker(script, { ...KNOBS, DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url }, (line) => runtimeOutput.push(line));
+  worker = await startWorker(script, { ...KNOBS, DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url }, { onOutput: (line) => runtimeOutput.push(line), publicOrigin: "https://chat.example" });
 });
 afterAll(async () => {
   await worker?.close();
@@ -171,6 +171,18 @@ describe("request body", () => {
     });
     const res = await worker.fetch("/api/chat", { method: "POST", headers: { ...client(), "content-type": "application/json" }, body: chunked });
     await expectError(res, 413, "body_too_large");
+  });
+});
+
+describe("request encoding", () => {
+  it("refuses a body that is not valid UTF-8 (400 invalid_utf8) rather than sending it upstream three times as large", async () => {
+    // 90 invalid bytes would decode to 90 U+FFFD characters: within MAX_MESSAGE_CHARS, 270 bytes on the wire.
+    const testId = newTestId();
+    const bytes = Buffer.concat([Buffer.from('{"messages":[{"role":"user","content":"'), Buffer.alloc(90, 0xff), Buffer.from('"}]}')]);
+    proxy.tag(testId);
+    const res = await worker.fetch("/api/chat", { method: "POST", headers: { ...client(), "content-type": "application/json" }, body: new Uint8Array(bytes) });
+    await expectError(res, 400, "invalid_utf8");
+    expect(await recordedRequests(testId)).toHaveLength(0);
   });
 });
 

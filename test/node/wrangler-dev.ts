@@ -1,33 +1,22 @@
 // Starts the example Worker under the real `wrangler dev` (as `npm start` does) for Node-side tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "./worker-harness.js";
+import { ROOT, freePort } from "./worker-harness.js";
 
 export interface WranglerDev {
   url: string;
+  port: number;
   /** Everything wrangler and the Worker printed so far. */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * `wrangler dev` on a free port with `secrets` in a private env file (not .dev.vars, which belongs to
- * the developer) and `vars` as `--var`, its state in a temporary directory. Resolves once /healthz answers.
+ * the developer) and `vars` as `--var` (DEV_PORT set to the port it listens on), its state in a temporary
+ * directory. Resolves once /healthz answers.
  */
 export async function startWranglerDev(secrets: Record<string, string>, vars: Record<string, string>): Promise<WranglerDev> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "wrangler-dev-"));
@@ -35,7 +24,7 @@ export async function startWranglerDev(secrets: Record<string, string>, vars: Re
   writeFileSync(envFile, Object.entries(secrets).map(([k, v]) => `${k}=${v}\n`).join(""), { mode: 0o600 });
   const port = await freePort();
   const args = [path.join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1", "--env-file", envFile, "--persist-to", path.join(dir, "state"), "--show-interactive-dev-session=false"];
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  for (const [k, v] of Object.entries({ DEV_PORT: String(port), ...vars })) args.push("--var", `${k}:${v}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -54,7 +43,7 @@ export async function startWranglerDev(secrets: Record<string, string>, vars: Re
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, output: () => log, stop };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, port, output: () => log, stop };
     } catch {
       // not listening yet
     }

@@ -17,6 +17,11 @@ export interface Scenario {
   contentType?: string;
   /** Body becomes `{"error":{"message":"bad key: <auth>"},"detail":"<same>","echo":{"authorization":"<auth>"}}`; status defaults to 401. */
   echoAuth?: boolean;
+  /**
+   * Replace every `{{authorization}}` in `body` and in `headers` values with the Authorization header this
+   * request carried, as a proxy that echoes it into an answer (an SSE event, a comment, a 200 JSON body) would.
+   */
+  echoAuthPlaceholders?: boolean;
   /** Wait this long before sending status + headers. */
   headersDelayMs?: number;
   /** Split the body into separately flushed writes at these byte offsets. */

@@ -493,7 +493,8 @@ function applyScenarioContent(reply, s, ctx) {
     const message = `bad key: ${auth}`;
     out = jsonReply({ error: { message }, detail: message, echo: { authorization: auth } }, s.status ?? 401);
   } else if (s.body !== undefined) {
-    const text = typeof s.body === "string" ? s.body : JSON.stringify(s.body);
+    let text = typeof s.body === "string" ? s.body : JSON.stringify(s.body);
+    if (s.echoAuthPlaceholders) text = text.replaceAll("{{authorization}}", ctx.headers.authorization ?? "");
     out = { status: s.status ?? 200, body: text, contentType: typeof s.body === "string" ? sniffType(text) : JSON_TYPE };
   } else if (s.fixture !== undefined) {
     out = fixture(s.fixture, s.status);
@@ -502,6 +503,10 @@ function applyScenarioContent(reply, s, ctx) {
   }
   if (s.contentType !== undefined) out.contentType = s.contentType;
   if (s.headers) out.headers = { ...out.headers, ...s.headers };
+  if (s.echoAuthPlaceholders && out.headers) {
+    const auth = ctx.headers.authorization ?? "";
+    out.headers = Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k, v.replaceAll("{{authorization}}", auth)]));
+  }
   return out;
 }
 

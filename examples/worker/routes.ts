@@ -1,0 +1,126 @@
+// POST /api/chat and POST /api/embeddings, and what every API route is handed by the router.
+import type { ChatStream, CreateEmbeddingResponse, DeepInfra } from "deepinfra-edge";
+import type { Config, Env } from "./config.js";
+import { readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
+import { HttpError, renderError } from "./http-error.js";
+import { chatReserveUSD, refundIfRefused, type Spend } from "./spend-breaker.js";
+
+/** What the router hands an API route once the host, origin and rate-limit checks passed. */
+export interface RouteContext {
+  request: Request;
+  env: Env;
+  config: Config;
+  requestId: string;
+  /** Security, CORS and cache headers for a successful answer. */
+  headers: Record<string, string>;
+  /** Fires when the runtime reports the client gone (`request.signal`). */
+  signal: AbortSignal;
+  /** The SDK client for this request; its usage reports settle the spend reservation. */
+  client(): DeepInfra;
+  /** Reserves this call's worst-case cost with the global breaker (once per request). */
+  reserve(usd: number): Promise<Spend>;
+}
+
+const SSE_TYPE = "text/event-stream; charset=utf-8";
+const encoder = new TextEncoder();
+// An SSE comment: clients ignore it, and writing it is how workerd learns the browser left.
+const HEARTBEAT = encoder.encode(": waiting for the model\n\n");
+
+type Outcome = { stream: ChatStream } | { error: unknown };
+
+/**
+ * `{ messages, model?, max_tokens?, temperature?, top_p? }` → DeepInfra's SSE, passed through.
+ * When the upstream's headers take longer than HEARTBEAT_MS, the answer starts anyway (200, SSE
+ * comments every HEARTBEAT_MS), so a browser that leaves is noticed at the next write and the
+ * upstream call is cancelled before it answers; a failure after that arrives as `event: error`.
+ */
+export async function chat(route: RouteContext): Promise<Response> {
+  const body = await readJSONBody(route.request, route.config.maxBodyBytes);
+  const params = toChatParams(body, route.config);
+  const spend = await route.reserve(chatReserveUSD(params.messages as Array<{ content: string }>, params.max_tokens ?? route.config.maxTokens, route.config));
+  const controller = new AbortController();
+  follow(route.signal, controller);
+  const pending: Promise<Outcome> = route
+    .client()
+    .chat.completions.create(params, { signal: controller.signal })
+    .then((stream) => ({ stream }), (error: unknown) => ({ error }));
+  const early = await Promise.race([pending, delay(route.config.heartbeatMs)]);
+  if (early && "error" in early) throw early.error;
+  const relayed = early ? early.stream.toReadableStream() : heartbeatThen(pending, controller, route, spend);
+  return new Response(relayed, { headers: { ...route.headers, "content-type": SSE_TYPE } });
+}
+
+/** Heartbeats until the upstream answers, then its stream; cancelling the body cancels the call. */
+function heartbeatThen(pending: Promise<Outcome>, controller: AbortController, route: RouteContext, spend: Spend): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(out) {
+      out.enqueue(HEARTBEAT);
+    },
+    async pull(out) {
+      if (!reader) {
+        const next = await Promise.race([pending, delay(route.config.heartbeatMs)]);
+        if (!next) return out.enqueue(HEARTBEAT);
+        if ("error" in next) {
+          refundIfRefused(spend, next.error);
+          out.enqueue(encoder.encode(`event: error\ndata: ${renderError(next.error, route.requestId).text}\n\n`));
+          return out.close();
+        }
+        reader = next.stream.toReadableStream().getReader();
+      }
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return out.close();
+        if (value.byteLength) return out.enqueue(value);
+      }
+    },
+    cancel(reason) {
+      controller.abort();
+      void reader?.cancel(reason);
+      void pending.then((outcome) => ("stream" in outcome ? outcome.stream.abort() : undefined));
+    },
+  });
+}
+
+/**
+ * `{ input, model? }` → `{ object, data: [{ object, index, embedding }], model, usage }`, rebuilt
+ * field by field: nothing else an upstream adds reaches the browser.
+ */
+export async function embeddings(route: RouteContext): Promise<Response> {
+  const body = await readJSONBody(route.request, route.config.maxBodyBytes);
+  const params = toEmbeddingParams(body, route.config);
+  const inputs = typeof params.input === "string" ? [params.input] : params.input;
+  const spend = await route.reserve(inputs.reduce((n, s) => n + s.length, 0) * route.config.spend.usdPerToken);
+  const result = await route.client().embeddings.create(params, { signal: route.signal });
+  const answer = embeddingAnswer(result as CreateEmbeddingResponse<unknown>, inputs.length);
+  // The cost is stored before the answer goes out, so the next caller sees it.
+  await spend.done();
+  return Response.json(answer, { headers: route.headers });
+}
+
+function embeddingAnswer(result: CreateEmbeddingResponse<unknown>, count: number) {
+  const invalid = () => new HttpError(502, "upstream_invalid_output", "DeepInfra's embeddings answer is not a list of number vectors.");
+  if (!Array.isArray(result.data) || result.data.length !== count) throw invalid();
+  const data = result.data.map((item, i) => {
+    const vector: unknown = item?.embedding;
+    if (!Array.isArray(vector) || !vector.every((x) => typeof x === "number" && Number.isFinite(x))) throw invalid();
+    return { object: "embedding" as const, index: Number.isInteger(item.index) ? item.index : i, embedding: vector as number[] };
+  });
+  const usage: Record<string, number> = {};
+  for (const key of ["prompt_tokens", "total_tokens", "estimated_cost"] as const) {
+    const value = result.usage?.[key];
+    if (typeof value === "number" && Number.isFinite(value)) usage[key] = value;
+  }
+  const model = typeof result.model === "string" && /^[\w.:/-]{1,200}$/.test(result.model) ? result.model : undefined;
+  return { object: "list" as const, data, ...(model ? { model } : {}), usage };
+}
+
+/** Aborts `controller` when `signal` does (already, or later). */
+function follow(signal: AbortSignal, controller: AbortController): void {
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener("abort", () => controller.abort(), { once: true });
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+}
