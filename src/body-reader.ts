@@ -1,6 +1,6 @@
 import { DeepInfraError } from "./errors/base.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "./errors/connection.js";
-import { redact, redactString } from "./redact.js";
+import type { Redactor } from "./redact.js";
 
 /** One read of a byte stream; spelled out because `ReadableStreamReadResult` is DOM-lib only and Node-only TS projects lack it. */
 export type ByteReadResult = { done: false; value: Uint8Array } | { done: true; value: Uint8Array | undefined };
@@ -23,27 +23,13 @@ export interface BodyReaderOptions {
   signal?: AbortSignal | undefined;
   /** Longest silence in milliseconds between two reads (0 disables). */
   idleTimeoutMs: number;
-  /** Strings to scrub from anything built from this body (the API key). */
-  secrets?: readonly string[];
+  /** Scrubs the request's secrets (the API key) from anything built from this body; none for a foreign response. */
+  redactor?: Redactor | undefined;
   /** Closes the connection underneath (the fetch's AbortController) when reading stops early. */
   abort?: () => void;
 }
 
 type StopReason = "user" | "idle" | "cancel";
-
-const encoder = /* @__PURE__ */ new TextEncoder();
-
-/** Whether `needle` occurs in `haystack`: native indexOf finds each candidate start, then a compare. */
-function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
-  const first = needle[0];
-  const last = haystack.length - needle.length;
-  for (let at = haystack.indexOf(first as number); at !== -1 && at <= last; at = haystack.indexOf(first as number, at + 1)) {
-    let i = 1;
-    while (i < needle.length && haystack[at + i] === needle[i]) i++;
-    if (i === needle.length) return true;
-  }
-  return false;
-}
 
 /**
  * Reads one response body under an idle timeout, turning each way it can stop (caller's signal,
@@ -54,7 +40,7 @@ export class BodyReader implements ByteSource {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #idleMs: number;
-  readonly #secrets: readonly string[];
+  readonly #redactor: Redactor | undefined;
   readonly #abort: (() => void) | undefined;
   #why: StopReason | undefined;
   #failure: DeepInfraError | undefined;
@@ -62,14 +48,13 @@ export class BodyReader implements ByteSource {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastActivity = Date.now();
   #onClose: Array<(error?: DeepInfraError) => void> | undefined;
-  #secretBytes: Uint8Array[] | undefined;
   #onUserAbort = () => this.#stop("user");
 
   constructor(body: ReadableStream<Uint8Array> | null, options: BodyReaderOptions) {
     this.#reader = body?.getReader();
     this.#signal = options.signal;
     this.#idleMs = options.idleTimeoutMs;
-    this.#secrets = options.secrets ?? [];
+    this.#redactor = options.redactor;
     this.#abort = options.abort;
     if (!this.#reader) {
       this.#closed = true;
@@ -117,19 +102,10 @@ export class BodyReader implements ByteSource {
       out += decoder.decode(value, { stream: true });
       if (size >= limit) {
         this.cancel();
-        return this.#withoutPartialSecret(out);
+        // A body cut at `limit` may end inside an echoed key, where redaction can't see it.
+        return this.#redactor ? this.#redactor.trimCut(out) : out;
       }
     }
-  }
-
-  // A body cut at `limit` may end inside an echoed key, where redaction can't see it: drop that tail.
-  #withoutPartialSecret(text: string): string {
-    for (const secret of this.#secrets) {
-      for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
-        if (text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length);
-      }
-    }
-    return text;
   }
 
   cancel(): void {
@@ -137,14 +113,11 @@ export class BodyReader implements ByteSource {
   }
 
   redact<T>(value: T): T {
-    return redact(value, this.#secrets);
+    return this.#redactor ? this.#redactor.redact(value) : value;
   }
 
   redactBytes(bytes: Uint8Array): Uint8Array {
-    if (this.#secrets.length === 0) return bytes;
-    this.#secretBytes ??= this.#secrets.map((secret) => encoder.encode(secret));
-    if (!this.#secretBytes.some((secret) => includesBytes(bytes, secret))) return bytes;
-    return encoder.encode(redactString(new TextDecoder().decode(bytes), this.#secrets));
+    return this.#redactor ? this.#redactor.redactBytes(bytes) : bytes;
   }
 
   /** Calls `listener` once when the body is done, cancelled or failed (with the failure, if any). */
@@ -198,12 +171,12 @@ export class BodyReader implements ByteSource {
       case "cancel":
         return new APIUserAbortError("Stream was cancelled.");
     }
-    return connectionError(cause, this.#secrets);
+    return connectionError(cause, this.#redactor);
   }
 }
 
 /** A network failure as `APIConnectionError`; keeps only the scrubbed text, never the object (it may quote request options). */
-export function connectionError(cause: unknown, secrets: readonly string[]): APIConnectionError {
+export function connectionError(cause: unknown, redactor: Redactor | undefined): APIConnectionError {
   const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-  return new APIConnectionError(`Connection error: ${redactString(detail, secrets)}`);
+  return new APIConnectionError(`Connection error: ${redactor ? redactor.redact(detail) : detail}`);
 }

@@ -1,6 +1,7 @@
 import { BodyReader, connectionError } from "./body-reader.js";
 import { DeepInfraError } from "./errors/base.js";
 import { APITimeoutError, APIUserAbortError } from "./errors/connection.js";
+import type { Redactor } from "./redact.js";
 
 /** The limits one attempt runs under. */
 export interface ExchangeOptions {
@@ -10,8 +11,8 @@ export interface ExchangeOptions {
   timeoutMs: number;
   /** Longest silence between two body reads, handed to the body reader. */
   idleTimeoutMs: number;
-  /** Scrubbed from every error. */
-  secrets: readonly string[];
+  /** Scrubs the key from every error and from anything built from the body. */
+  redactor: Redactor;
 }
 
 /** A response whose headers arrived, and the reader of its body. */
@@ -27,7 +28,7 @@ export interface OpenedExchange {
  * key scrubbed. The body then belongs to a `BodyReader` that can still abort the same fetch.
  */
 export async function openExchange(send: (signal: AbortSignal) => Promise<Response>, options: ExchangeOptions): Promise<OpenedExchange> {
-  const { signal, timeoutMs, idleTimeoutMs, secrets } = options;
+  const { signal, timeoutMs, idleTimeoutMs, redactor } = options;
   if (signal?.aborted) throw new APIUserAbortError();
   const controller = new AbortController();
   let why: "user" | "headers" | undefined;
@@ -42,7 +43,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
     controller.abort();
     if (why === "user") return new APIUserAbortError();
     if (why === "headers") return new APITimeoutError(`No response headers within ${timeoutMs} ms (timeout).`, "headers", timeoutMs);
-    return error instanceof DeepInfraError ? error : connectionError(error, secrets);
+    return error instanceof DeepInfraError ? error : connectionError(error, redactor);
   };
   let response: Response;
   try {
@@ -58,5 +59,5 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
     response.body?.cancel().catch(() => {});
     throw failure(undefined);
   }
-  return { response, body: new BodyReader(response.body, { signal, idleTimeoutMs, secrets, abort: () => controller.abort() }) };
+  return { response, body: new BodyReader(response.body, { signal, idleTimeoutMs, redactor, abort: () => controller.abort() }) };
 }

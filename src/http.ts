@@ -3,7 +3,8 @@ import { APIError } from "./errors/api-error.js";
 import type { DeepInfraError } from "./errors/base.js";
 import { APIConnectionError, APIUserAbortError } from "./errors/connection.js";
 import { openExchange } from "./exchange.js";
-import { secretsOf } from "./redact.js";
+import { createRedactor, secretsOf, type Redactor } from "./redact.js";
+import { aliasHint, isModelGoneError } from "./models.js";
 import { errorFromResponse } from "./response.js";
 import type { FetchLike, OpenResponse, RequestOptions, RequestSpec, RetryDelayInfo, RetryInfo } from "./types/request.js";
 
@@ -72,8 +73,9 @@ export function createTransport(config: TransportConfig): Transport {
   const clientHeaders = lowerKeys(config.headers);
   clientHeaders.authorization ??= `Bearer ${config.apiKey}`;
   const clientSecrets = secretsOf(config.apiKey, clientHeaders.authorization);
+  const clientRedactor = createRedactor(clientSecrets);
 
-  async function attempt(spec: RequestSpec, options: RequestOptions, secrets: readonly string[], headers: Record<string, string>): Promise<OpenResponse> {
+  async function attempt(spec: RequestSpec, options: RequestOptions, redactor: Redactor, headers: Record<string, string>): Promise<OpenResponse> {
     const url = root + spec.path;
     const releases: Array<(error?: DeepInfraError) => void> = [];
     let open: OpenResponse;
@@ -95,10 +97,10 @@ export function createTransport(config: TransportConfig): Transport {
             ignoreResponseError: true,
           });
         },
-        { signal: options.signal, timeoutMs: options.timeout ?? config.timeout, idleTimeoutMs: options.idleTimeout ?? config.idleTimeout, secrets },
+        { signal: options.signal, timeoutMs: options.timeout ?? config.timeout, idleTimeoutMs: options.idleTimeout ?? config.idleTimeout, redactor },
       );
       open = { response, body, request: { method: spec.method, url, resolved: spec.resolved } };
-      if (!response.ok) throw await errorFromResponse(open);
+      if (!response.ok) throw await errorFromResponse(open, modelHint(spec));
     } catch (error) {
       for (const release of releases) release(error as DeepInfraError);
       throw error;
@@ -122,12 +124,12 @@ export function createTransport(config: TransportConfig): Transport {
     for (const hook of hooks) hook.beforeRequest?.(spec);
     const callHeaders = options.headers && lowerKeys(options.headers);
     const headers: Record<string, string> = { accept: spec.stream ? "text/event-stream" : "application/json", ...clientHeaders, ...callHeaders };
-    const secrets = callHeaders?.authorization ? secretsOf(config.apiKey, callHeaders.authorization).concat(clientSecrets) : clientSecrets;
+    const redactor = callHeaders?.authorization ? createRedactor(secretsOf(config.apiKey, callHeaders.authorization).concat(clientSecrets)) : clientRedactor;
     const maxRetries = Math.max(0, options.maxRetries ?? config.maxRetries);
     for (let retry = 0; ; retry++) {
       let open: OpenResponse;
       try {
-        open = await attempt(spec, options, secrets, headers);
+        open = await attempt(spec, options, redactor, headers);
       } catch (error) {
         // attempt() throws the SDK's typed, scrubbed errors only.
         if (await waitToRetry(spec, options, error as DeepInfraError, retry, maxRetries)) continue;
@@ -144,6 +146,13 @@ export function createTransport(config: TransportConfig): Transport {
       }
     }
   };
+}
+
+/** For a request made through an alias: when the answer says the model is gone, how to override the alias. */
+function modelHint(spec: RequestSpec): ((status: number, detail: string) => string | undefined) | undefined {
+  const resolved = spec.resolved;
+  if (!resolved?.alias) return undefined;
+  return (status, detail) => (isModelGoneError(status, detail) ? aliasHint(resolved) : undefined);
 }
 
 /** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` fires. */

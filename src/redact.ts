@@ -38,3 +38,48 @@ export function secretsOf(apiKey: string, authorization?: string | null): string
   }
   return [...secrets];
 }
+
+/** Scrubs one request's secrets from anything built from its answer: values, raw bytes, text cut short. */
+export interface Redactor {
+  /** `value` with every secret replaced, deeply. */
+  redact<T>(value: T): T;
+  /** Bytes with every secret replaced: the same array when none occurs (the relay's hot path). */
+  redactBytes(bytes: Uint8Array): Uint8Array;
+  /** Text cut at an arbitrary point, without the start of a secret left dangling at its end. */
+  trimCut(text: string): string;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** A `Redactor` for `secrets` (kept in its closure, never exposed). */
+export function createRedactor(secrets: readonly string[]): Redactor {
+  let secretBytes: Uint8Array[] | undefined;
+  return {
+    redact: (value) => redact(value, secrets),
+    redactBytes(bytes) {
+      secretBytes ??= secrets.map((secret) => encoder.encode(secret));
+      if (!secretBytes.some((secret) => includesBytes(bytes, secret))) return bytes;
+      return encoder.encode(redactString(new TextDecoder().decode(bytes), secrets));
+    },
+    trimCut(text) {
+      for (const secret of secrets) {
+        for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
+          if (text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length);
+        }
+      }
+      return text;
+    },
+  };
+}
+
+/** Whether `needle` occurs in `haystack`: native indexOf finds each candidate start, then a compare. */
+function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0] as number;
+  const last = haystack.length - needle.length;
+  for (let at = haystack.indexOf(first); at !== -1 && at <= last; at = haystack.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < needle.length && haystack[at + i] === needle[i]) i++;
+    if (i === needle.length) return true;
+  }
+  return false;
+}

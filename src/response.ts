@@ -1,5 +1,4 @@
 import { createAPIError, stringField, type APIError } from "./errors/api-error.js";
-import { aliasHint, isModelGoneError } from "./models.js";
 import type { OpenResponse } from "./types/request.js";
 
 /** An error body is read this far at most: enough for any message, bounded against a hostile server. */
@@ -41,8 +40,11 @@ export function apiErrorFor(
   });
 }
 
-/** Reads a non-2xx answer's body (bounded) into the matching `APIError`. */
-export async function errorFromResponse(open: OpenResponse): Promise<APIError> {
+/**
+ * Reads a non-2xx answer's body (bounded) into the matching `APIError`. `hint` may add a sentence about
+ * the failure (the transport's alias hint for a retired model).
+ */
+export async function errorFromResponse(open: OpenResponse, hint?: (status: number, detail: string) => string | undefined): Promise<APIError> {
   const { response } = open;
   let text = "";
   try {
@@ -56,9 +58,9 @@ export async function errorFromResponse(open: OpenResponse): Promise<APIError> {
   const plain = body === undefined && !/html/i.test(contentType(open)) && !/^\s*</.test(text) && text.length <= EXCERPT_CHARS ? text.trim() : "";
   const detail = body === undefined ? plain || undefined : readErrorMessage(body);
   let message = `${response.status} ${detail ?? describeText(open, text)}`;
-  const resolved = open.request.resolved;
   if (response.status === 404 || response.status === 405) message += ` (${[open.request.method, open.request.url].filter(Boolean).join(" ")})`;
-  if (resolved?.alias && isModelGoneError(response.status, detail ?? "")) message += `. ${aliasHint(resolved)}`;
+  const extra = hint?.(response.status, detail ?? "");
+  if (extra) message += `. ${extra}`;
   return apiErrorFor(open, body ?? (text || undefined), message, response.status, detail);
 }
 

@@ -1,6 +1,7 @@
 // src/body-reader.ts: each way a body read can stop becomes a typed error; secrets never survive a cut.
 import { describe, expect, it } from "vitest";
 import { BodyReader } from "../src/body-reader.js";
+import { createRedactor } from "../src/redact.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../src/index.js";
 import { rejection } from "./setup-client.js";
 
@@ -71,7 +72,7 @@ describe("BodyReader", () => {
 
   it("a lost connection is an APIConnectionError with the key scrubbed, and stays that error on every later read", async () => {
     const { stream } = body(["x"], new TypeError("socket reset, auth was Bearer sk-secret-1234"));
-    const reader = new BodyReader(stream, { idleTimeoutMs: 0, secrets: ["sk-secret-1234"] });
+    const reader = new BodyReader(stream, { idleTimeoutMs: 0, redactor: createRedactor(["sk-secret-1234"]) });
     await reader.read();
     const error = await rejection(reader.read());
     expect(error).toBeInstanceOf(APIConnectionError);
@@ -92,13 +93,13 @@ describe("BodyReader", () => {
   it("text(limit) stops after the limit and drops a key cut in half at the end", async () => {
     const key = "sk-cut-me-0123456789";
     const { stream, cancelled } = body(["0123456789", `abc${key.slice(0, 7)}`, key.slice(7), "tail"]);
-    const reader = new BodyReader(stream, { idleTimeoutMs: 0, secrets: [key] });
+    const reader = new BodyReader(stream, { idleTimeoutMs: 0, redactor: createRedactor([key]) });
     expect(await reader.text(15)).toBe("0123456789abc");
     expect(cancelled()).toBe(true);
   });
 
   it("redact and redactBytes scrub every secret; bytes without one come back as the same array", () => {
-    const reader = new BodyReader(null, { idleTimeoutMs: 0, secrets: ["sk-abc-123"] });
+    const reader = new BodyReader(null, { idleTimeoutMs: 0, redactor: createRedactor(["sk-abc-123"]) });
     expect(reader.redact({ a: ["x sk-abc-123 y"], "sk-abc-123": 1 })).toEqual({ a: ["x [redacted] y"], "[redacted]": 1 });
     const clean = enc.encode("nothing here, sk-abc-12 is not it");
     expect(reader.redactBytes(clean)).toBe(clean);

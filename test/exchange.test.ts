@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openExchange } from "../src/exchange.js";
+import { createRedactor } from "../src/redact.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError, DeepInfra } from "../src/index.js";
 import { FAKE_KEY, HELLO, rejection, testClient } from "./setup-client.js";
 
@@ -56,7 +57,7 @@ describe("a caller's signal is released after every request", () => {
 describe("openExchange (one attempt up to its headers)", () => {
   const ok = () => new Response("body", { status: 200 });
   const hang = (signal: AbortSignal) => new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
-  const options = { timeoutMs: 0, idleTimeoutMs: 0, secrets: ["sk-exchange-9876"] };
+  const options = { timeoutMs: 0, idleTimeoutMs: 0, redactor: createRedactor(["sk-exchange-9876"]) };
 
   it("hands the body to a reader that can still abort the same fetch", async () => {
     let fetchSignal: AbortSignal | undefined;

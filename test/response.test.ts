@@ -1,6 +1,7 @@
 // src/response.ts: one envelope rule, every error shape's message, one-line messages for pages, the key scrubbed before any cut.
 import { describe, expect, it } from "vitest";
 import { BodyReader } from "../src/body-reader.js";
+import { createRedactor } from "../src/redact.js";
 import { APIError, InternalServerError, NotFoundError, RateLimitError } from "../src/index.js";
 import { errorFromResponse, expectEventStream, isErrorEnvelope, readErrorMessage, readJSON } from "../src/response.js";
 import type { OpenResponse } from "../src/types/request.js";
@@ -10,7 +11,7 @@ const KEY = "sk-response-test-0123456789";
 
 function open(body: string | null, init: ResponseInit = {}, request = { method: "POST", url: "https://api.example/v1/openai/chat/completions" }): OpenResponse {
   const response = new Response(body, init);
-  return { response, body: new BodyReader(response.body, { idleTimeoutMs: 0, secrets: [KEY] }), request };
+  return { response, body: new BodyReader(response.body, { idleTimeoutMs: 0, redactor: createRedactor([KEY]) }), request };
 }
 
 describe("isErrorEnvelope: one rule for 2xx bodies and stream events", () => {

@@ -1,6 +1,7 @@
 // toReadableStream(): complete events byte for byte, the key scrubbed from every byte, failures as `event: error`.
 import { describe, expect, it } from "vitest";
 import { BodyReader } from "../../src/body-reader.js";
+import { createRedactor } from "../../src/redact.js";
 import { ChatStream } from "../../src/index.js";
 import { chunked, sse, stubSource } from "./stub-source.js";
 
@@ -30,7 +31,7 @@ function keyedSource(parts: Uint8Array[]) {
       else controller.close();
     },
   });
-  return new BodyReader(body, { idleTimeoutMs: 0, secrets: [KEY] });
+  return new BodyReader(body, { idleTimeoutMs: 0, redactor: createRedactor([KEY]) });
 }
 
 describe("relay (toReadableStream)", () => {
