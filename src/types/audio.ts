@@ -1,10 +1,15 @@
+import type { ServiceTier } from "./chat.js";
+
 /** Audio to transcribe: a `Blob`/`File`, raw bytes, or a byte stream (buffered before sending). */
 export type AudioInput = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
 /** `json` and `verbose_json` answer objects; `text`, `srt` and `vtt` answer plain text. */
 export type TranscriptionFormat = "json" | "text" | "srt" | "verbose_json" | "vtt";
 
-/** Parameters of `audio.transcriptions.create` (OpenAI shape, sent as multipart `FormData`). */
+/**
+ * Parameters of `audio.transcriptions.create` (sent as multipart `FormData`), as DeepInfra's transcription model
+ * states them. A `null` or `undefined` field means DeepInfra's default.
+ */
 export interface TranscriptionCreateParams {
   /** A speech-recognition model id, e.g. `openai/whisper-large-v3`. */
   model: string;
@@ -18,12 +23,12 @@ export interface TranscriptionCreateParams {
   prompt?: string | null;
   /** Answer format (default `json`). */
   response_format?: TranscriptionFormat | null;
-  /** Sampling temperature, 0…1. */
+  /** Sampling temperature (default 0). */
   temperature?: number | null;
-  /** `word` and/or `segment` timestamps; needs `response_format: "verbose_json"`. */
+  /** `word` and/or `segment` timestamps (OpenAI sends them with `response_format: "verbose_json"` only). */
   timestamp_granularities?: Array<"word" | "segment"> | null;
-  /** Any form field DeepInfra adds later (strings, numbers, booleans). */
-  [extra: string]: unknown;
+  /** Form fields this SDK does not know yet (strings, numbers, booleans), sent as given. */
+  extra_body?: Record<string, unknown> | null;
 }
 
 /** A timed piece of a verbose transcription. */
@@ -55,7 +60,10 @@ export interface Transcription {
   [extra: string]: unknown;
 }
 
-/** Parameters of `audio.speech.create` (OpenAI shape). */
+/**
+ * Parameters of `audio.speech.create`, as DeepInfra's model OpenAITextToSpeechIn states them. A `null` or
+ * `undefined` field means DeepInfra's default.
+ */
 export interface SpeechCreateParams {
   /** A text-to-speech model id, e.g. `hexgrad/Kokoro-82M`. */
   model: string;
@@ -63,10 +71,15 @@ export interface SpeechCreateParams {
   input: string;
   /** A voice the model offers. */
   voice?: string | null;
-  /** Audio encoding (default `mp3`). */
-  response_format?: "mp3" | "opus" | "aac" | "flac" | "wav" | "pcm" | null;
+  /** Audio encoding: `mp3`, `opus`, `flac`, `wav` or `pcm` (DeepInfra's default is `wav`). */
+  response_format?: "mp3" | "opus" | "flac" | "wav" | "pcm" | null;
   /** 0.25…4 (default 1). */
   speed?: number | null;
-  /** Any parameter DeepInfra adds later. */
-  [extra: string]: unknown;
+  /** Processing tier; the answer echoes the tier used. */
+  service_tier?: ServiceTier | null;
+  /**
+   * Fields this SDK does not know yet, merged into the request body as given. DeepInfra's speech model also has a
+   * field of its own named `extra_body` (model-specific options): send it as `extra_body: { extra_body: {…} }`.
+   */
+  extra_body?: Record<string, unknown> | null;
 }

@@ -1,50 +1,59 @@
 import type { ModelName } from "../models.js";
-import type { CompletionUsage } from "./chat.js";
+import type { ChatResponseFormat, CompletionUsage, StreamOptions } from "./chat.js";
 
-/** Parameters of `completions.create` (legacy text completions). Unknown extra fields are sent untouched. */
+/**
+ * Parameters of `completions.create` (legacy text completions), as DeepInfra's model OpenAICompletionsIn states
+ * them. A `null` or `undefined` field means DeepInfra's default; fields this SDK does not know go in `extra_body`.
+ */
 export interface CompletionCreateParams {
   /** A model id such as `meta-llama/Meta-Llama-3.1-8B-Instruct`, or a chat alias: `default`, `large`, `small`, `agent`. */
   model: ModelName;
-  /** The text to continue; DeepInfra accepts a single string only. */
-  prompt: string;
+  /** The text to continue, or its token ids. */
+  prompt: string | number[];
   /** Return the prompt in front of the generated text. */
   echo?: boolean | null;
-  /** Largest number of tokens to generate; a positive integer. */
+  /** Largest number of tokens to generate, an integer 1…1,000,000. */
   max_tokens?: number | null;
-  /** Up to 4 sequences where generation stops. */
+  /** Sequences where generation stops (DeepInfra documents up to 16). */
   stop?: string | string[] | null;
+  /** Token ids where generation stops, besides the model's own (DeepInfra extension). */
+  stop_token_ids?: number[] | null;
   /** Stream the text as server-sent events, ended by `data: [DONE]`. */
   stream?: boolean | null;
-  /** Return log-probabilities of this many most likely tokens per position (an integer ≥ 0). */
+  /** Return log-probabilities of this many most likely tokens per position (an integer). */
   logprobs?: number | null;
+  /** Return tokens as `token_id:<id>` strings in `logprobs`. */
+  return_tokens_as_token_ids?: boolean | null;
   /** Sampling temperature, 0…2 (default 1). */
   temperature?: number | null;
-  /** Nucleus sampling, 0…1 (default 1). */
+  /** Nucleus sampling, 0 < x ≤ 1 (default 1). */
   top_p?: number | null;
-  /** Sample only among the k most likely tokens; 0 disables (DeepInfra extension). */
+  /** Sample only among the k most likely tokens, an integer 0…999; 0 disables (DeepInfra extension). */
   top_k?: number | null;
   /** Drop tokens less likely than `min_p` × the top token's probability, 0…1 (DeepInfra extension). */
   min_p?: number | null;
-  /** How many choices to generate (≥ 1). */
+  /** How many choices to generate, 1…4. */
   n?: number | null;
   /** −2…2: positive values discourage tokens already present. */
   presence_penalty?: number | null;
   /** −2…2: positive values discourage tokens in proportion to their frequency. */
   frequency_penalty?: number | null;
-  /** > 0; 1 means none (DeepInfra extension). */
+  /** 0.01…5; 1 means none, above 1 penalises repeats (DeepInfra extension). */
   repetition_penalty?: number | null;
-  /** `{ type: "json_object" }` enables JSON mode. */
-  response_format?: { type: "text" } | { type: "json_object" } | null;
+  /** JSON mode, a JSON Schema, or a regular expression the text must follow. */
+  response_format?: ChatResponseFormat | null;
   /** Integer seed for reproducible sampling. */
   seed?: number | null;
-  /** Token ids that stop generation (DeepInfra extension). */
-  stop_token_ids?: number[] | null;
   /** End-user id for abuse monitoring. */
   user?: string | null;
   /** Streaming usage options; DeepInfra sends usage on the finishing chunk by default. */
-  stream_options?: { include_usage?: boolean; continuous_usage_stats?: boolean } | null;
-  /** Any parameter DeepInfra adds later. */
-  [extra: string]: unknown;
+  stream_options?: StreamOptions | null;
+  /** Requests with the same key share a prompt cache. */
+  prompt_cache_key?: string | null;
+  /** Images or videos as base64 `data:` URIs, one per placeholder token in the prompt (a few non-chat vision models). */
+  data?: { image?: string[]; video?: string[] } | null;
+  /** Fields this SDK does not know yet, merged into the request body as given (they win over typed fields). */
+  extra_body?: Record<string, unknown> | null;
 }
 
 /** Log-probabilities in the legacy completions shape (arrays aligned by token position). */

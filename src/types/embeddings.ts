@@ -1,27 +1,31 @@
 import type { RequestOptions } from "./request.js";
 import type { EmbeddingAlias, ModelName } from "../models.js";
+import type { ServiceTier } from "./chat.js";
 
-/** Parameters of `embeddings.create`. Unknown extra fields are sent untouched. */
+/**
+ * Parameters of `embeddings.create`, as DeepInfra's model OpenAIEmbeddingsIn states them. A `null` or `undefined`
+ * field means DeepInfra's default; fields this SDK does not know go in `extra_body`.
+ */
 export interface EmbeddingCreateParams {
   /** An embedding model id such as `BAAI/bge-m3`, or an alias: `default`, `large`, `small`. */
   model: ModelName<EmbeddingAlias>;
-  /** One non-empty string, or a non-empty array of non-empty strings (split into batches when large). */
+  /** One string, or an array of strings (split into batches of `batchSize`, at most 1,024 per request). */
   input: string | string[];
   /** `float` (default): `number[]`; `base64`: DeepInfra sends little-endian float32 bytes, decoded to `Float32Array`. */
-  encoding_format?: "float" | "base64";
+  encoding_format?: "float" | "base64" | null;
   /** Output size, an integer ≥ 32; larger than the model's native size is zero-padded by DeepInfra. */
-  dimensions?: number;
-  /** `default` or `priority`. */
-  service_tier?: "default" | "priority";
-  /** Any parameter DeepInfra adds later. */
-  [extra: string]: unknown;
+  dimensions?: number | null;
+  /** Processing tier; the answer echoes the tier used. */
+  service_tier?: ServiceTier | null;
+  /** Fields this SDK does not know yet, merged into the request body as given (they win over typed fields). */
+  extra_body?: Record<string, unknown> | null;
 }
 
 /** Per-call options of `embeddings.create`: the usual request options plus batching. */
 export interface EmbeddingRequestOptions extends RequestOptions {
-  /** Inputs per request (default 256). */
+  /** Inputs per request, 1…1,024 (the server's per-request limit; default 256). */
   batchSize?: number;
-  /** Requests in flight at once (default 4). */
+  /** Requests in flight at once, ≥ 1 (default 4). */
   concurrency?: number;
 }
 
@@ -47,5 +51,7 @@ export interface CreateEmbeddingResponse<Vector = number[]> {
   data: Array<Embedding<Vector>>;
   model: string;
   usage: EmbeddingUsage;
+  /** The tier that served the request (echo of `service_tier`). */
+  service_tier?: string;
   [extra: string]: unknown;
 }

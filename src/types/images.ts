@@ -1,12 +1,15 @@
-/** Parameters of `images.generate` (OpenAI shape). Unknown extra fields are sent untouched. */
+/**
+ * Parameters of `images.generate`, as DeepInfra's model OpenAIImagesGenerationsIn states them. A `null` or
+ * `undefined` field means DeepInfra's default; fields this SDK does not know go in `extra_body`.
+ */
 export interface ImageGenerateParams {
   /** A text-to-image model id, e.g. `black-forest-labs/FLUX-1-schnell`. */
   model: string;
   /** What to draw. */
   prompt: string;
-  /** How many images (≥ 1). */
+  /** How many images, 1…4. */
   n?: number | null;
-  /** `WIDTHxHEIGHT`, e.g. `1024x1024`. */
+  /** `WIDTHxHEIGHT` (default `1024x1024`); the sizes on offer depend on the model. */
   size?: string | null;
   /** `b64_json` (decoded for you into `bytes`) or `url`. */
   response_format?: "b64_json" | "url" | null;
@@ -16,8 +19,8 @@ export interface ImageGenerateParams {
   style?: string | null;
   /** End-user id for abuse monitoring. */
   user?: string | null;
-  /** Any parameter DeepInfra adds later (e.g. `seed`, `negative_prompt`). */
-  [extra: string]: unknown;
+  /** Fields this SDK does not know yet (e.g. `seed`, `negative_prompt`), merged into the request body as given. */
+  extra_body?: Record<string, unknown> | null;
 }
 
 /** One generated image: `bytes` when the server sent base64, `url` when it sent a link. */

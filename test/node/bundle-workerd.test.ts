@@ -44,7 +44,7 @@ describe("the built bundle in real workerd (Miniflare)", () => {
     expect(out.validation).toEqual({
       isValidationError: true,
       message:
-        "Invalid chat.completions.create params: messages[0].tool_call_id must be a string (a tool message carries the id of the call it answers) (was missing); temperature must be at most 2 (was 3)",
+        "Invalid chat.completions.create params: messages[0].tool_call_id must be a string (was missing); temperature must be at most 2 (was 3)",
       paths: ["messages.0.tool_call_id", "temperature"],
     });
     expect(out.content).toBe("Hello! It's nice to meet you. Is there something I can help you with?");

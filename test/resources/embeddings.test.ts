@@ -127,7 +127,7 @@ describe("embeddings.create", () => {
     [{ input: "" }, {}, ["input"], "input must be non-empty"],
     [{ input: [] }, {}, ["input"], "input must be non-empty"],
     [{ input: ["ok", ""] }, {}, ["input", 1], 'input[1] must be a non-empty string (was "")'],
-    [{ input: 5 }, {}, ["input"], "input must be a string or an array of strings (was number)"],
+    [{ input: 5 }, {}, ["input"], "input must be a string or an object (was a number)"],
     [{ input: "x", dimensions: 16 }, {}, ["dimensions"], "dimensions must be at least 32"],
     [{ input: "x", encoding_format: "binary" }, {}, ["encoding_format"], "encoding_format must be"],
     [{ input: "x" }, { batchSize: 0 }, ["options", "batchSize"], "options.batchSize must be"],

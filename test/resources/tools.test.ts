@@ -52,7 +52,7 @@ describe("tools", () => {
   });
 
   it.each([
-    [{ type: "function", function: { name: "not_declared" } }, ["tool_choice", "function", "name"], 'must name a declared tool (was "not_declared"'],
+    [{ type: "function", function: { name: "not_declared" } }, ["tool_choice", "function", "name"], 'must be the name of a declared tool ("get_current_weather") (was "not_declared")'],
     ["sometimes", ["tool_choice"], 'tool_choice must be "auto", "none", "required"'],
   ])("tool_choice %j is a ValidationError before any request", async (toolChoice, path, text) => {
     const { client, testId } = testClient();

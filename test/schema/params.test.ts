@@ -1,112 +1,144 @@
+// The validators' interface, as the resources use it: synchronous, `ValidationError` with Standard Schema
+// issues, one message format for every resource, `null`/`undefined` meaning "absent".
 import { describe, expect, it } from "vitest";
-import { ValidationError, type ChatCreateParams } from "../../src/index.js";
-import { recordedRequests } from "../helpers.js";
-import { HELLO, rejection, testClient } from "../setup-client.js";
+import { ValidationError } from "../../src/errors/validation.js";
+import { isValidationError } from "../../src/index.js";
+import { validateCompletionParams } from "../../src/schema/completions.js";
+import { validateEmbeddingParams } from "../../src/schema/embeddings.js";
+import { validateImageParams, validateSpeechParams, validateTranscriptionParams } from "../../src/schema/media.js";
+import { validateChatParams } from "../../src/schema/params.js";
+import type { ChatCreateParams } from "../../src/types/chat.js";
 
-const base: ChatCreateParams = { model: "default", messages: HELLO };
+const CHAT: ChatCreateParams = { model: "m", messages: [{ role: "user", content: "hi" }] };
 
-// Each bad value, the path it must name, and a fragment of the rule in the message.
-// Patches are untyped on purpose: the compiler would reject most of these before the runtime check could.
-const cases: Array<[string, Record<string, unknown>, string, string]> = [
-  ["temperature above 2", { temperature: 2.5 }, "temperature", "temperature must be at most 2 (was 2.5)"],
-  ["temperature below 0", { temperature: -0.1 }, "temperature", "temperature must be non-negative (was -0.1)"],
-  ["temperature not a number", { temperature: "hot" }, "temperature", "temperature must be a number (was a string)"],
-  ["top_p above 1", { top_p: 1.01 }, "top_p", "top_p must be at most 1"],
-  ["top_p below 0", { top_p: -1 }, "top_p", "top_p must be non-negative (was -1)"],
-  ["top_k negative", { top_k: -1 }, "top_k", "top_k must be non-negative"],
-  ["top_k fractional", { top_k: 1.5 }, "top_k", "top_k must be an integer"],
-  ["min_p above 1", { min_p: 1.5 }, "min_p", "min_p must be at most 1"],
-  ["max_tokens zero", { max_tokens: 0 }, "max_tokens", "max_tokens must be at least 1 (was 0)"],
-  ["max_tokens fractional", { max_tokens: 10.5 }, "max_tokens", "max_tokens must be an integer (was 10.5)"],
-  ["max_tokens string", { max_tokens: "100" }, "max_tokens", "max_tokens must be a number (was a string)"],
-  ["n zero", { n: 0 }, "n", "n must be at least 1"],
-  ["presence_penalty below -2", { presence_penalty: -2.5 }, "presence_penalty", "presence_penalty must be at least -2"],
-  ["presence_penalty above 2", { presence_penalty: 3 }, "presence_penalty", "presence_penalty must be at most 2"],
-  ["frequency_penalty above 2", { frequency_penalty: 2.01 }, "frequency_penalty", "frequency_penalty must be at most 2"],
-  ["frequency_penalty below -2", { frequency_penalty: -7 }, "frequency_penalty", "frequency_penalty must be at least -2"],
-  ["repetition_penalty zero", { repetition_penalty: 0 }, "repetition_penalty", "repetition_penalty must be positive"],
-  ["stop with 5 sequences", { stop: ["a", "b", "c", "d", "e"] }, "stop", "stop must hold at most 4 sequences (was 5)"],
-  ["stop not a string", { stop: 5 }, "stop", "stop must be"],
-  ["stream not boolean", { stream: "yes" }, "stream", 'stream must be boolean (was "yes")'],
-  ["echo not boolean", { echo: 1 }, "echo", "echo must be boolean (was 1)"],
-  ["logprobs not boolean", { logprobs: "x" }, "logprobs", "logprobs must be boolean"],
-  ["seed fractional", { seed: 1.5 }, "seed", "seed must be an integer"],
-  ["user not a string", { user: 42 }, "user", "user must be a string (was a number)"],
-  ["response_format unknown type", { response_format: { type: "xml" } }, "response_format.type", 'response_format.type must be "json_object", "json_schema" or "text" (was "xml")'],
-  ["response_format json_schema without schema", { response_format: { type: "json_schema" } }, "response_format.json_schema", "json_schema must be an object (required when type is \"json_schema\")"],
-  ["tool_choice unknown string", { tool_choice: "sometimes" }, "tool_choice", 'tool_choice must be "auto", "none", "required" or { type: "function", function: { name } } (was "sometimes")'],
-  ["tool_choice naming an undeclared tool", { tools: [{ type: "function", function: { name: "get_weather" } }], tool_choice: { type: "function", function: { name: "get_time" } } }, "tool_choice.function.name", 'must name a declared tool (was "get_time"; tools: "get_weather")'],
-  ["tool_choice required without tools", { tool_choice: "required" }, "tool_choice", 'tool_choice "required" needs at least one entry in tools'],
-  ["tools entry without a name", { tools: [{ type: "function", function: { name: "" } }] }, "tools.0.function.name", "tools[0].function.name must be non-empty"],
-  ["tools entry of the wrong type", { tools: [{ type: "retrieval" }] }, "tools.0.type", 'tools[0].type must be "function"'],
-  ["stream_options.include_usage not boolean", { stream_options: { include_usage: "yes" } }, "stream_options.include_usage", "stream_options.include_usage must be boolean"],
-  ["reasoning_effort unknown", { reasoning_effort: "max" }, "reasoning_effort", 'reasoning_effort must be "high", "low", "medium" or "none" (was "max")'],
-  ["model empty", { model: "" }, "model", "model must be non-empty"],
-  ["model missing", { model: undefined }, "model", "model must be a string"],
-  ["messages empty", { messages: [] }, "messages", "messages must be non-empty"],
-  ["messages missing", { messages: undefined }, "messages", "messages must be an array"],
-  ["message with an unknown role", { messages: [{ role: "developer", content: "x" }] }, "messages.0.role", 'messages[0].role must be "assistant", "system", "tool" or "user" (was "developer")'],
-  ["tool message without tool_call_id", { messages: [...HELLO, { role: "tool", content: "42" }] }, "messages.1.tool_call_id", "messages[1].tool_call_id must be a string (a tool message carries the id of the call it answers)"],
-  ["user message without content", { messages: [{ role: "user" }] }, "messages.0.content", "messages[0].content must be text or content parts (required in a user message)"],
-  ["content part of an unknown type", { messages: [{ role: "user", content: [{ type: "audio", data: "x" }] }] }, "messages.0.content", "messages[0].content[0].type must be \"image_url\" or \"text\" (was \"audio\")"],
-  ["text part without text", { messages: [{ role: "user", content: [{ type: "text" }] }] }, "messages.0.content", "messages[0].content[0].text must be present in a text part"],
-];
-
-describe("chat params validation (before any request)", () => {
-  it.each(cases)("%s", async (_name, patch, path, rule) => {
-    const { client, testId } = testClient();
-    const error = await rejection(client.chat.completions.create({ ...base, ...patch } as ChatCreateParams));
+function thrown(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toContain("Invalid chat.completions.create params: ");
-    expect(error.message).toContain(rule);
-    const issues = (error as ValidationError).issues;
-    expect(issues.length).toBeGreaterThan(0);
-    expect(issues.map((issue) => (issue.path ?? []).map(String).join("."))).toContain(path);
-    for (const issue of issues) expect(typeof issue.message).toBe("string");
-    expect(await recordedRequests(testId)).toEqual([]);
+    return error as ValidationError;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+const untyped = (params: object) => params as never;
+
+describe("validator interface", () => {
+  it("is synchronous and returns nothing for a valid request", () => {
+    expect(validateChatParams(CHAT)).toBeUndefined();
+    expect(validateCompletionParams({ model: "m", prompt: "x" })).toBeUndefined();
+    expect(validateEmbeddingParams({ model: "m", input: "x" }, {})).toBeUndefined();
+    expect(validateImageParams({ model: "m", prompt: "x" })).toBeUndefined();
+    expect(validateTranscriptionParams({ model: "m", file: new Blob(["x"]) })).toBeUndefined();
+    expect(validateSpeechParams({ model: "m", input: "x" })).toBeUndefined();
   });
 
-  it("reports every broken field at once", async () => {
-    const { client } = testClient();
-    const error = (await rejection(client.chat.completions.create({ ...base, temperature: 9, top_p: 9, n: 0 }))) as ValidationError;
-    expect(error.issues.map((i) => i.path?.[0]).sort()).toEqual(["n", "temperature", "top_p"]);
+  it("words every failure `Invalid <where> params: <issue>; <issue>` with Standard Schema issues", () => {
+    const error = thrown(() => validateChatParams(untyped({ ...CHAT, temperature: 3, messages: [{ role: "user", content: 5 }] })));
+    expect(error.message).toBe("Invalid chat.completions.create params: messages[0].content must be a string or an object (was a number); temperature must be at most 2 (was 3)");
+    expect(error.issues).toEqual([
+      { message: "messages[0].content must be a string or an object (was a number)", path: ["messages", 0, "content"] },
+      { message: "temperature must be at most 2 (was 3)", path: ["temperature"] },
+    ]);
+    expect(isValidationError(error)).toBe(true);
+    expect(error.name).toBe("ValidationError");
   });
 
-  it("accepts every documented option at its bounds, and null", async () => {
-    const { client, testId } = testClient();
-    const params: ChatCreateParams = {
-      ...base,
-      messages: [
-        { role: "system", content: "Be brief." },
-        { role: "user", content: [{ type: "text", text: "What is in this image?" }, { type: "image_url", image_url: { url: "https://example.com/a.png" } }] },
-        { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get", arguments: "{}" } }] },
-        { role: "tool", content: "42", tool_call_id: "call_1" },
-      ],
-      temperature: 0,
-      top_p: 1,
-      top_k: 0,
-      min_p: 0,
-      max_tokens: 1,
-      n: 1,
-      presence_penalty: -2,
-      frequency_penalty: 2,
-      repetition_penalty: 1.1,
-      stop: ["a", "b", "c", "d"],
-      response_format: { type: "json_object" },
-      tools: [{ type: "function", function: { name: "get", description: "d", parameters: { type: "object" } } }],
-      tool_choice: { type: "function", function: { name: "get" } },
-      seed: 7,
-      logprobs: true,
-      user: "u1",
-      stream_options: { include_usage: true },
-      reasoning_effort: "none",
-      echo: false,
-      frequency_penalty_extra: "unknown fields pass",
-    };
-    await client.chat.completions.create(params);
-    await client.chat.completions.create({ ...base, temperature: null, stop: "END", tool_choice: "none", max_tokens: null, tools: undefined });
-    const requests = await recordedRequests(testId);
-    expect(requests).toHaveLength(2);
-    expect(requests[0]?.json).toEqual({ ...params, model: "openchat/openchat-3.6-8b" });
+  it("names the caller it was given", () => {
+    expect(thrown(() => validateChatParams(untyped({ ...CHAT, n: 9 }), "chat.completions.parse")).message).toBe("Invalid chat.completions.parse params: n must be at most 4 (was 9)");
+  });
+
+  it.each([
+    ["chat", () => validateChatParams(untyped({ ...CHAT, top_p: 0 })), "Invalid chat.completions.create params: top_p must be positive (was 0)"],
+    ["completions", () => validateCompletionParams(untyped({ model: "m", prompt: "x", max_tokens: 0 })), "Invalid completions.create params: max_tokens must be positive (was 0)"],
+    ["embeddings", () => validateEmbeddingParams(untyped({ model: "m", input: "x", dimensions: 16 })), "Invalid embeddings.create params: dimensions must be at least 32 (was 16)"],
+    ["embeddings options", () => validateEmbeddingParams({ model: "m", input: "x" }, { batchSize: 2000 }), "Invalid embeddings.create params: options.batchSize must be at most 1024 (was 2000)"],
+    ["images", () => validateImageParams(untyped({ model: "m", prompt: "x", n: 5 })), "Invalid images.generate params: n must be at most 4 (was 5)"],
+    ["transcription", () => validateTranscriptionParams(untyped({ model: "m", file: "a.mp3" })), "Invalid audio.transcriptions.create params: file must be an instance of ReadableStream, an ArrayBuffer instance, a Blob instance or a Uint8Array (was string)"],
+    ["speech", () => validateSpeechParams(untyped({ model: "m", input: "x", speed: 5 })), "Invalid audio.speech.create params: speed must be at most 4 (was 5)"],
+  ])("%s: same format", (_name, run, message) => {
+    expect(thrown(run).message).toBe(message);
+  });
+
+  it("keeps the batching options' path apart from the params'", () => {
+    const error = thrown(() => validateEmbeddingParams(untyped({ model: 1, input: "x" }), { batchSize: 0, concurrency: 1.5 }));
+    expect(error.issues.map((issue) => issue.path)).toEqual([["model"], ["options", "batchSize"], ["options", "concurrency"]]);
+    expect(error.message).toBe("Invalid embeddings.create params: model must be a string (was a number); options.batchSize must be at least 1 (was 0); options.concurrency must be an integer (was 1.5)");
+  });
+
+  it.each([5, "x", null, undefined, true])("refuses non-object params (%s) with a ValidationError", (params) => {
+    for (const run of [
+      () => validateChatParams(params as never),
+      () => validateCompletionParams(params as never),
+      () => validateEmbeddingParams(params as never),
+      () => validateImageParams(params as never),
+      () => validateTranscriptionParams(params as never),
+      () => validateSpeechParams(params as never),
+    ]) {
+      expect(thrown(run).message).toMatch(/^Invalid [a-z.]+ params: must be an object \(was .+\)$/);
+    }
+  });
+
+  it("reads a top-level null or undefined as absent, for every resource", () => {
+    const absent = (fields: string[]) => Object.fromEntries(fields.flatMap((f, i) => [[f, i % 2 ? null : undefined]]));
+    expect(() =>
+      validateChatParams(untyped({ ...CHAT, ...absent(["temperature", "top_p", "max_tokens", "stop", "tools", "tool_choice", "response_format", "seed", "reasoning", "service_tier", "extra_body"]) })),
+    ).not.toThrow();
+    expect(() => validateCompletionParams(untyped({ model: "m", prompt: "x", ...absent(["max_tokens", "logprobs", "echo", "data", "stop_token_ids"]) }))).not.toThrow();
+    expect(() => validateEmbeddingParams(untyped({ model: "m", input: "x", dimensions: undefined, encoding_format: null, service_tier: undefined }), { batchSize: undefined, concurrency: null } as never)).not.toThrow();
+    expect(() => validateImageParams(untyped({ model: "m", prompt: "x", ...absent(["n", "size", "response_format", "quality", "style", "user"]) }))).not.toThrow();
+    expect(() => validateTranscriptionParams(untyped({ model: "m", file: new Uint8Array([1]), ...absent(["language", "prompt", "temperature", "timestamp_granularities", "filename"]) }))).not.toThrow();
+    expect(() => validateSpeechParams(untyped({ model: "m", input: "x", ...absent(["voice", "response_format", "speed", "service_tier"]) }))).not.toThrow();
+    // A required field set to null is missing, not a wrong type.
+    expect(thrown(() => validateChatParams(untyped({ ...CHAT, model: null }))).message).toBe("Invalid chat.completions.create params: model must be a string (was missing)");
+  });
+
+  it("does not copy or change the caller's params", () => {
+    const params = { ...CHAT, temperature: null, stop: ["a"] };
+    const before = JSON.stringify(params);
+    validateChatParams(untyped(params));
+    expect(JSON.stringify(params)).toBe(before);
+    expect(params.temperature).toBeNull();
+  });
+
+  it("passes unknown keys untouched (the types refuse them; extra_body is the door)", () => {
+    expect(() => validateChatParams(untyped({ ...CHAT, top_logprobs: "anything", extra_body: { guided_choice: ["a", "b"] } }))).not.toThrow();
+  });
+
+  it("puts a failure with two rules on one line in the summary, and keeps arktype's lines in the issue", () => {
+    const error = thrown(() => validateChatParams(untyped({ ...CHAT, n: 4.5 })));
+    expect(error.issues[0]?.message).toBe("n (4.5) must be...\n  ◦ an integer\n  ◦ at most 4");
+    expect(error.message).toBe("Invalid chat.completions.create params: n (4.5) must be... ◦ an integer ◦ at most 4");
+  });
+
+  it("refuses a tool_choice naming a function tools does not declare, and only that", () => {
+    const tools = [{ type: "function" as const, function: { name: "get_weather" } }];
+    const error = thrown(() => validateChatParams({ ...CHAT, tools, tool_choice: { type: "function", function: { name: "get_time" } } }));
+    expect(error.issues).toEqual([{ message: 'tool_choice.function.name must be the name of a declared tool ("get_weather") (was "get_time")', path: ["tool_choice", "function", "name"] }]);
+    expect(thrown(() => validateChatParams({ ...CHAT, tool_choice: { function: { name: "x" } } })).message).toContain("must be the name of a declared tool (none declared) (was \"x\")");
+    for (const tool_choice of ["auto", "none", "required", "sometimes"]) expect(() => validateChatParams({ ...CHAT, tool_choice })).not.toThrow();
+    expect(() => validateChatParams({ ...CHAT, tools, tool_choice: { type: "function", function: { name: "get_weather" } } })).not.toThrow();
+  });
+
+  it("accepts what the old rules refused and DeepInfra accepts", () => {
+    for (const params of [
+      { ...CHAT, stop: Array.from({ length: 16 }, (_, i) => `s${i}`) },
+      { ...CHAT, response_format: { type: "regex", regex: "^(yes|no)$" } },
+      { ...CHAT, reasoning_effort: "xhigh" },
+      { ...CHAT, reasoning_effort: "minimal" },
+      { ...CHAT, messages: [{ role: "user", content: [{ type: "input_audio", input_audio: { data: "UklGRg==", format: "wav" } }] }] },
+      { ...CHAT, messages: [] },
+      { ...CHAT, max_tokens: 0 },
+    ]) {
+      expect(() => validateChatParams(params as ChatCreateParams)).not.toThrow();
+    }
+    expect(() => validateCompletionParams({ model: "m", prompt: [128000, 9906] })).not.toThrow();
+  });
+
+  it("refuses what the old rules sent and DeepInfra refuses", () => {
+    expect(thrown(() => validateChatParams({ ...CHAT, n: 5 })).message).toContain("n must be at most 4 (was 5)");
+    expect(thrown(() => validateChatParams({ ...CHAT, repetition_penalty: 6 })).message).toContain("repetition_penalty must be at most 5 (was 6)");
+    expect(thrown(() => validateChatParams({ ...CHAT, top_p: 0 })).message).toContain("top_p must be positive (was 0)");
+    expect(thrown(() => validateChatParams({ ...CHAT, max_tokens: 1_000_001 })).message).toContain("max_tokens must be at most 1000000 (was 1000001)");
   });
 });

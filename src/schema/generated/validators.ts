@@ -31,7 +31,7 @@ const $declaredToolChoice = function declaredToolChoice(params, ctx) {
   for (const declared of tools) if (declared.function.name === name) return true;
   const names = tools.map((declared) => JSON.stringify(declared.function.name)).join(", ");
   return ctx.reject({
-    expected: `the name of a declared tool (tools: ${names || "none"})`,
+    expected: `the name of a declared tool (${names || "none declared"})`,
     actual: JSON.stringify(name),
     relativePath: ["tool_choice", "function", "name"]
   });

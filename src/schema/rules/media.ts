@@ -22,7 +22,13 @@ export const imageParams = type({
 export const transcriptionParams = type({
   model: "string",
   // file: binary; the SDK takes a Blob/File, bytes, an ArrayBuffer or a byte stream
-  file: type.instanceOf(Blob).or(type.instanceOf(Uint8Array)).or(type.instanceOf(ArrayBuffer)).or(type.instanceOf(ReadableStream)),
+  // (`as`: arktype infers `Uint8Array<ArrayBuffer>` from the constructor; a view on any buffer passes `instanceof`.)
+  file: type
+    .instanceOf(Blob)
+    .or(type.instanceOf(Uint8Array))
+    .or(type.instanceOf(ArrayBuffer))
+    .or(type.instanceOf(ReadableStream))
+    .as<Blob | Uint8Array | ArrayBuffer | ReadableStream>(),
   "filename?": "string",
   // language: any string in the model (an ISO-639 code such as "en" in practice)
   "language?": "string",
