@@ -12,7 +12,11 @@ import { startWranglerDev, type WranglerDev } from "./wrangler-dev.js";
 const CHROMIUM = "/usr/bin/chromium";
 // page.evaluate callbacks run in the page; this suite's tsconfig has no DOM lib, so they reach it untyped.
 type PageGlobals = { document: any; requestAnimationFrame(cb: () => void): void; __paints: number[] };
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+// attacker.example resolves to loopback: a DNS-rebinding page after its rebind. Chromium's own Local
+// Network Access check would stop that page's requests; other browsers have none, so it is switched
+// off here to test what the Worker itself refuses.
+const ATTACKER = "attacker.example";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--host-resolver-rules=MAP ${ATTACKER} 127.0.0.1`, "--disable-features=LocalNetworkAccessChecks"];
 
 let upstream: Upstream;
 let proxy: TaggingProxy;
@@ -134,6 +138,32 @@ describe("chat page in Chromium", () => {
     expect(message).toMatch(/^upstream_error: 401 .+ \(request [0-9a-f-]{36}\)$/);
     expect(message).not.toContain(FAKE_KEY);
     proxy.tag(undefined);
+  });
+
+  it("a DNS-rebinding page (its name now resolving to 127.0.0.1) cannot call the API or read the page", async () => {
+    const attackerOrigin = `http://${ATTACKER}:${dev.port}`;
+    const testId = crypto.randomUUID();
+    proxy.tag(testId);
+    const evil = await context.newPage();
+    try {
+      // The attacker's own server answered this first load; every later request goes to 127.0.0.1.
+      await evil.route((url) => url.origin === attackerOrigin && url.pathname === "/", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>cats</title>" }));
+      await evil.goto(`${attackerOrigin}/`);
+      const result = await evil.evaluate(async () => {
+        const api = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messages: [{ role: "user", content: "spend it" }] }) });
+        const page = await fetch("/healthz");
+        return { origin: location.origin, api: api.status, body: await api.text(), page: page.status };
+      });
+      expect(result.origin).toBe(attackerOrigin);
+      expect(result.api).toBe(421);
+      expect(JSON.parse(result.body).error.code).toBe("misdirected_request");
+      expect(result.page).toBe(421);
+    } finally {
+      await evil.close();
+      proxy.tag(undefined);
+    }
+    const recorded = (await (await fetch(`${upstream.url}/__upstream/requests?testId=${testId}`)).json()) as unknown[];
+    expect(recorded).toHaveLength(0);
   });
 
   it("no page resource, header or console line, and no wrangler log line, contains the key", async () => {
