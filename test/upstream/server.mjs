@@ -28,6 +28,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
+import { BATCH_API_ROUTES } from "./batch-api.mjs";
 
 /** @typedef {import("./server.mjs").Scenario} Scenario */
 /** @typedef {import("./server.mjs").RecordedRequest} RecordedRequest */
@@ -175,6 +176,8 @@ class HarnessError extends Error {}
 
 /** @type {Route[]} */
 const ROUTES = [
+  // Tokenize, rerankers (before the generic native route below), Files and Batch API: ./batch-api.mjs.
+  ...BATCH_API_ROUTES,
   { method: "POST", path: "/v1/openai/chat/completions", jsonBody: true, handler: chatCompletions },
   { method: "POST", path: "/v1/openai/completions", jsonBody: true, handler: completions },
   { method: "POST", path: "/v1/openai/embeddings", jsonBody: true, handler: embeddings },
