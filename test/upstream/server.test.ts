@@ -1,18 +1,18 @@
 // Proves the local DeepInfra upstream (test/upstream/server.mjs) behaves as documented, using plain
 // fetch from inside workerd, exactly as the SDK will reach it.
 import { describe, expect, it } from "vitest";
-import chatCompletionRaw from "./fixtures/chat-completion.json?raw";
-import chatJsonModeRaw from "./fixtures/chat-json-mode.json?raw";
-import chatToolsRaw from "./fixtures/chat-tools.json?raw";
-import chatStreamRaw from "./fixtures/chat-stream.sse?raw";
-import chatStreamToolsRaw from "./fixtures/chat-stream-tools.sse?raw";
-import chatStreamReasoningRaw from "./fixtures/chat-stream-reasoning.sse?raw";
-import completionEchoRaw from "./fixtures/completion-echo.json?raw";
-import embeddingsNativeRaw from "./fixtures/embeddings-native.json?raw";
-import modelsRaw from "./fixtures/models.json?raw";
-import error401Raw from "./fixtures/errors/401.json?raw";
-import error429Raw from "./fixtures/errors/429.json?raw";
-import error500Raw from "./fixtures/errors/500.json?raw";
+import chatCompletionRaw from "../fixtures/chat-completion.json?raw";
+import chatJsonModeRaw from "../fixtures/chat-json-mode.json?raw";
+import chatToolsRaw from "../fixtures/chat-tools.json?raw";
+import chatStreamRaw from "../fixtures/chat-stream.sse?raw";
+import chatStreamToolsRaw from "../fixtures/chat-stream-tools.sse?raw";
+import chatStreamReasoningRaw from "../fixtures/chat-stream-reasoning.sse?raw";
+import completionEchoRaw from "../fixtures/completion-echo.json?raw";
+import embeddingsNativeRaw from "../fixtures/embeddings-native.json?raw";
+import modelsRaw from "../fixtures/models.json?raw";
+import error401Raw from "../fixtures/errors/401.json?raw";
+import error429Raw from "../fixtures/errors/429.json?raw";
+import error500Raw from "../fixtures/errors/500.json?raw";
 import {
   newTestId,
   recordedRequests,
@@ -20,7 +20,7 @@ import {
   upstreamURL,
   waitClosed,
   type Scenario,
-} from "./helpers";
+} from "../helpers";
 
 const AUTH = { authorization: "Bearer test-key" };
 const CHAT = "/v1/openai/chat/completions";
