@@ -44,13 +44,6 @@ describe("tools", () => {
     for (const call of final.choices[0]?.message.tool_calls ?? []) expect(() => JSON.parse(call.function.arguments)).not.toThrow();
   });
 
-  it("streaming: the single-call fixture (name first, arguments in pieces) assembles too", async () => {
-    const { client } = testClient();
-    const stream = await client.chat.completions.create({ model: "default", messages: HELLO, tools: [WEATHER], stream: true });
-    const final = await stream.finalCompletion();
-    expect(final.choices[0]?.message.tool_calls).toEqual([{ id: "call_9pXk2LqV0sT1", type: "function", function: { name: "get_current_weather", arguments: '{"location": "San Francisco, CA"}' } }]);
-  });
-
   it.each([
     [{ type: "function", function: { name: "not_declared" } }, ["tool_choice", "function", "name"], 'must be the name of a declared tool ("get_current_weather") (was "not_declared")'],
     ["sometimes", ["tool_choice"], 'tool_choice must be "auto", "none", "required"'],
