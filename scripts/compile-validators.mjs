@@ -59,7 +59,7 @@ async function compile() {
     }
     exports.push([name, node.id]);
     // Only what a root's Allows/Apply reaches is emitted (arktype also compiles `Optimistic` variants).
-    const stack = [`${node.id}Allows`, `${node.id}Apply`];
+    const stack = [`${node.id}Apply`];
     while (stack.length) {
       const method = stack.pop();
       if (order.includes(method)) continue;
@@ -109,7 +109,7 @@ async function compile() {
     imports.size ? `import { ${[...imports].sort().join(", ")} } from "../runtime.js";` : "",
     ...[...shared.keys()].sort().map((ref) => shared.get(ref)),
     ...unique.values(),
-    ...exports.map(([name, id]) => `export { ${rename(`${id}Allows`)} as ${name}Allows, ${rename(`${id}Apply`)} as ${name}Apply };`),
+    ...exports.map(([name, id]) => `export { ${rename(`${id}Apply`)} as ${name} };`),
   ].join("\n");
   const { code } = await transform(body, { loader: "js", format: "esm", target: "es2022" });
   const header = [

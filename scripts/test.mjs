@@ -7,12 +7,14 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 const REPORT = ".tmp/vitest-report.json";
 
 const steps = [
+  // The validators shipped in src/schema/generated must be a fresh compile of src/schema/rules.
+  ["validators", "node", ["scripts/compile-validators.mjs", "--check"]],
   ["build", "npm", ["run", "build", "--silent"]],
   ["typecheck", "npm", ["run", "typecheck", "--silent"]],
   // The browser test drives Debian's /usr/bin/chromium: install or find it, or stop here with how to.
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
   ["vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`]],
-  // The 60 KB gzip budget of a minimal streaming Worker (cold-start timing stays in `npm run size`).
+  // Size budgets: the minimal streaming Worker, the browser stream reader (cold-start timing stays in `npm run size`).
   ["size", "node", ["scripts/size.mjs", "--gate-only"]],
 ];
 

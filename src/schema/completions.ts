@@ -1,5 +1,5 @@
 import type { CompletionCreateParams } from "../types/completions.js";
-import { completionParamsAllows, completionParamsApply } from "./generated/validators.js";
+import { completionParams } from "./generated/validators.js";
 import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
 
 /**
@@ -8,5 +8,5 @@ import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
  * @throws ValidationError naming each field path and rule.
  */
 export function validateCompletionParams(params: CompletionCreateParams): void {
-  throwIfInvalid("completions.create", findIssues(completionParamsAllows, completionParamsApply, withoutAbsent(params)));
+  throwIfInvalid("completions.create", findIssues(completionParams, withoutAbsent(params)));
 }

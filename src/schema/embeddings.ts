@@ -1,5 +1,5 @@
 import type { EmbeddingCreateParams, EmbeddingRequestOptions } from "../types/embeddings.js";
-import { embeddingOptionsAllows, embeddingOptionsApply, embeddingParamsAllows, embeddingParamsApply } from "./generated/validators.js";
+import { embeddingOptions, embeddingParams } from "./generated/validators.js";
 import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
 
 /**
@@ -8,7 +8,7 @@ import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
  * @throws ValidationError naming the field and the rule, e.g. `options.batchSize must be at most 1024 (was 2000)`.
  */
 export function validateEmbeddingParams(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): void {
-  const issues = findIssues(embeddingParamsAllows, embeddingParamsApply, withoutAbsent(params)) ?? [];
-  if (options !== undefined && options !== null) issues.push(...(findIssues(embeddingOptionsAllows, embeddingOptionsApply, withoutAbsent(options), ["options"]) ?? []));
+  const issues = findIssues(embeddingParams, withoutAbsent(params)) ?? [];
+  if (options !== undefined && options !== null) issues.push(...(findIssues(embeddingOptions, withoutAbsent(options), ["options"]) ?? []));
   throwIfInvalid("embeddings.create", issues);
 }

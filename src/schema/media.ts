@@ -1,13 +1,6 @@
 import type { SpeechCreateParams, TranscriptionCreateParams } from "../types/audio.js";
 import type { ImageGenerateParams } from "../types/images.js";
-import {
-  imageParamsAllows,
-  imageParamsApply,
-  speechParamsAllows,
-  speechParamsApply,
-  transcriptionParamsAllows,
-  transcriptionParamsApply,
-} from "./generated/validators.js";
+import { imageParams, speechParams, transcriptionParams } from "./generated/validators.js";
 import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
 
 /**
@@ -15,7 +8,7 @@ import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
  * @throws ValidationError naming each field path and rule.
  */
 export function validateImageParams(params: ImageGenerateParams): void {
-  throwIfInvalid("images.generate", findIssues(imageParamsAllows, imageParamsApply, withoutAbsent(params)));
+  throwIfInvalid("images.generate", findIssues(imageParams, withoutAbsent(params)));
 }
 
 /**
@@ -23,7 +16,7 @@ export function validateImageParams(params: ImageGenerateParams): void {
  * @throws ValidationError naming each field path and rule.
  */
 export function validateTranscriptionParams(params: TranscriptionCreateParams): void {
-  throwIfInvalid("audio.transcriptions.create", findIssues(transcriptionParamsAllows, transcriptionParamsApply, withoutAbsent(params)));
+  throwIfInvalid("audio.transcriptions.create", findIssues(transcriptionParams, withoutAbsent(params)));
 }
 
 /**
@@ -31,5 +24,5 @@ export function validateTranscriptionParams(params: TranscriptionCreateParams): 
  * @throws ValidationError naming each field path and rule.
  */
 export function validateSpeechParams(params: SpeechCreateParams): void {
-  throwIfInvalid("audio.speech.create", findIssues(speechParamsAllows, speechParamsApply, withoutAbsent(params)));
+  throwIfInvalid("audio.speech.create", findIssues(speechParams, withoutAbsent(params)));
 }

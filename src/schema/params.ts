@@ -1,5 +1,5 @@
 import type { ChatCreateParams } from "../types/chat.js";
-import { chatParamsAllows, chatParamsApply } from "./generated/validators.js";
+import { chatParams } from "./generated/validators.js";
 import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
 
 /**
@@ -8,5 +8,5 @@ import { findIssues, throwIfInvalid, withoutAbsent } from "./runtime.js";
  * @throws ValidationError naming each field path and rule, e.g. `temperature must be at most 2 (was 3)`.
  */
 export function validateChatParams(params: ChatCreateParams, where = "chat.completions.create"): void {
-  throwIfInvalid(where, findIssues(chatParamsAllows, chatParamsApply, withoutAbsent(params)));
+  throwIfInvalid(where, findIssues(chatParams, withoutAbsent(params)));
 }

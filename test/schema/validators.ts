@@ -13,7 +13,7 @@ const present = (value: unknown) => withoutAbsent(value);
 /** `[path, message]` pairs from the shipped (compiled) validator; `[]` when valid. */
 export function shipped(root: RootName, value: unknown, prefix: readonly PropertyKey[] = []): Array<[string, string]> {
   const table = generated as unknown as Record<string, Compiled>;
-  const issues = findIssues(table[`${root}Allows`] as Compiled, table[`${root}Apply`] as Compiled, present(value), prefix) ?? [];
+  const issues = findIssues(table[root] as Compiled, present(value), prefix) ?? [];
   return issues.map(pair);
 }
 
