@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_BASE_URL, DeepInfra, DeepInfraError, ValidationError, isDeepInfraError } from "../src/index.js";
-import { recordedRequests } from "./helpers.js";
+import { newTestId, recordedRequests, scenarioHeaders, upstreamURL } from "./helpers.js";
 import { FAKE_KEY, HELLO, rejection, testClient } from "./setup-client.js";
 
 describe("new DeepInfra()", () => {
@@ -23,13 +23,30 @@ describe("new DeepInfra()", () => {
     expect(() => new DeepInfra({ apiKey: "   " })).toThrow(/No DeepInfra API key/);
   });
 
-  it("reads DEEPINFRA_API_KEY from process.env only when constructed", async () => {
-    const g = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  it("reads DEEPINFRA_API_KEY from process.env only when constructed, never at import", async () => {
+    const g = globalThis as { process?: unknown };
     const previous = g.process;
-    g.process = { env: { DEEPINFRA_API_KEY: "env-key-abcdef" } };
+    // An environment that logs every variable read, with DEEPINFRA_API_KEY unset.
+    const env: Record<string, string | undefined> = {};
+    const reads: string[] = [];
+    g.process = { env: new Proxy(env, { get: (target, name) => (typeof name === "string" && reads.push(name), Reflect.get(target, name)) }) };
     try {
-      const client = new DeepInfra({ baseURL: "http://127.0.0.1:1" });
-      expect(client.baseURL).toBe("http://127.0.0.1:1");
+      // A fresh copy of the whole SDK module graph, evaluated with the key unset: importing must not throw or read.
+      vi.resetModules();
+      const sdk = await import("../src/index.js");
+      expect(sdk.DeepInfra).not.toBe(DeepInfra);
+      expect(reads).toEqual([]);
+      // Constructing without a key reads the variable, and the missing key is the constructor's error.
+      expect(() => new sdk.DeepInfra({ baseURL: upstreamURL() })).toThrow(/No DeepInfra API key/);
+      expect(reads).toEqual(["DEEPINFRA_API_KEY"]);
+      // Set after import: the value at construction is the one sent.
+      env.DEEPINFRA_API_KEY = "env-key-set-after-import";
+      const testId = newTestId();
+      const client = new sdk.DeepInfra({ baseURL: upstreamURL(), headers: scenarioHeaders(testId) });
+      env.DEEPINFRA_API_KEY = "env-key-changed-later";
+      await client.models.list();
+      expect((await recordedRequests(testId)).map((r) => r.headers.authorization)).toEqual(["Bearer env-key-set-after-import"]);
+      expect(reads).toEqual(["DEEPINFRA_API_KEY", "DEEPINFRA_API_KEY"]);
     } finally {
       g.process = previous;
     }
