@@ -28,7 +28,7 @@ export class BatchLineError extends DeepInfraError {
 export class BatchFailedError extends DeepInfraError {
   override name = "BatchFailedError";
   constructor(readonly batch: Batch) {
-    const reasons = (batch.errors?.data ?? []).slice(0, 5).map((e) => `${e.line != null ? `line ${e.line}: ` : ""}${e.message ?? e.code ?? "error"}`);
+    const reasons = (batch.errors?.data ?? []).slice(0, 5).map((e) => `${e.line != null ? `line ${e.line}: ` : ""}${(e.message ?? e.code ?? "error").replace(/\.$/, "")}`);
     super(`Batch ${batch.id} ended ${batch.status}${reasons.length ? `: ${reasons.join("; ")}` : ""}.`);
   }
 }

@@ -7,7 +7,8 @@
  * finalizing → completed), never by wall time. Its output file lists the answers in reverse order. Markers in
  * a request body drive the other outcomes:
  *   "[fail]" → an error-file line with a 400 answer;  "[drop]" → no line at all;
- *   metadata.upstream = "expire" → the batch ends `expired`, the second half of the lines with `batch_expired`.
+ *   metadata.upstream = "expire" → the batch ends `expired`, the second half of the lines with `batch_expired`;
+ *   metadata.upstream = "fail" → the batch fails validation.
  * A line that is not JSON, or whose url/method/model differs, fails the whole batch at validation.
  * Shapes follow docs.deepinfra.com (tokenizer, batch, files, reranker pages); see docs/api-facts.md.
  */
@@ -144,7 +145,7 @@ function retrieveFile(ctx) {
 /** @param {any} ctx */
 function fileContent(ctx) {
   const entry = files.get(ctx.params[0]);
-  return entry ? { status: 200, body: entry.content, contentType: "application/octet-stream" } : fileMissing(ctx.params[0]);
+  return entry ? { status: 200, body: entry.content, contentType: "application/jsonl" } : fileMissing(ctx.params[0]);
 }
 
 /** @param {any} ctx */
@@ -235,6 +236,7 @@ function advance(entry) {
   entry.polls++;
   switch (batch.status) {
     case "validating":
+      if (batch.metadata?.upstream === "fail") entry.invalid.push({ code: "invalid_request", line: 1, message: "Emulated validation failure (metadata.upstream = fail)." });
       if (entry.invalid.length || total === 0) {
         const data = entry.invalid.length ? entry.invalid : [{ code: "empty_file", line: null, message: "The input file has no requests." }];
         Object.assign(batch, { status: "failed", failed_at: now(), errors: { object: "list", data } });
