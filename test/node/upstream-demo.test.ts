@@ -153,23 +153,29 @@ describe("lifecycle", () => {
     );
     const headersNeverCome = post({ headersDelayMs: 60_000 }, "slow").catch((e: unknown) => e);
     // Make sure the slow request (sent last) has reached the server before closing it.
-    for (let i = 0; i < 100; i++) {
-      const seen = (await (await fetch(`${u.url}/__upstream/requests?testId=slow`)).json()) as unknown[];
-      if (seen.length > 0) break;
-      await new Promise((r) => setTimeout(r, 10));
+    let slow: Array<{ finished: boolean }> = [];
+    for (let i = 0; i < 100 && slow.length === 0; i++) {
+      slow = (await (await fetch(`${u.url}/__upstream/requests?testId=slow`)).json()) as typeof slow;
+      if (slow.length === 0) await new Promise((r) => setTimeout(r, 10));
     }
     await new Promise((r) => setTimeout(r, 50));
+    // The slow request is in and unfinished: a close() that waited for it would wait 60 s for its headers.
+    expect(slow.map((r) => r.finished)).toEqual([false]);
 
-    const started = Date.now();
-    await u.close();
-    expect(Date.now() - started).toBeLessThan(1000);
-    await u.close(); // idempotent
+    const closing = u.close();
+    expect(u.close()).toBe(closing); // idempotent: the same close
+    await closing;
 
+    // Each connection was destroyed, not allowed to finish: a graceful close would have answered the slow
+    // request (a Response, not an Error) and ended the stalled and lingering bodies cleanly.
     await expect(stalledReader.read()).rejects.toThrow();
     expect(await lingerRead).toBeInstanceOf(Error);
     expect(await headersNeverCome).toBeInstanceOf(Error);
     expect([408, "cut"]).toContain(await waiting);
-  });
+    // And the port is no longer served.
+    expect(await fetch(`${u.url}/v1/openai/models`, { headers: AUTH }).then((r) => r.status, (e: unknown) => e)).toBeInstanceOf(Error);
+    // A hung close() fails this test at its timeout, well before the 60 s its connections would take on their own.
+  }, 30_000);
 
   it("the global fixtures upstream answers from the node project too", async () => {
     const { inject } = await import("vitest");
