@@ -28,7 +28,9 @@ export default {
 };
 
 async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-  const requestId = request.headers.get("cf-ray") ?? crypto.randomUUID();
+  // Cloudflare's ray id where its edge set one; a client-sent header (locally) is not echoed back.
+  const ray = request.headers.get("cf-ray");
+  const requestId = ray && /^[0-9a-f]{16}(-[A-Z]{3})?$/.test(ray) ? ray : crypto.randomUUID();
   let cors: Record<string, string> = {};
   let spend: Spend | undefined;
   try {
