@@ -21,7 +21,8 @@ const OUT = path.join(ROOT, ".tmp", "size");
 // Gates, gzip bytes. The minimal Worker's moves to 30 KB once it is built from the chat-only entry.
 const BUDGET_BYTES = 60_000;
 const READER_BUDGET_BYTES = 6_000;
-const WHOLE_BUDGET_BYTES = 35_000;
+// The whole package's target (issue 10), printed beside it: a row, not a gate.
+const WHOLE_TARGET_BYTES = 35_000;
 const GATE_ONLY = process.argv.includes("--gate-only");
 const REPS = Number(process.env.COLD_REPS ?? 7);
 
@@ -172,28 +173,29 @@ const mine = sizes.get("ours");
 console.log(`\nours by part (gzip): our code ${kb(noDeps.gzip)} KB (validation ${kb(noDeps.gzip - noValidation.gzip)} KB of it), ofetch ${kb(mine.gzip - noDeps.gzip)} KB`);
 
 console.log("\nbundles of deepinfra-edge, minified, gzip -9 (esbuild --minify; rollup + node-resolve + esbuild minify)\n");
-console.log(`${"bundle".padEnd(50)}${"esbuild KB".padStart(12)}${"rollup KB".padStart(12)}${"gate KB".padStart(10)}`);
+console.log(`${"bundle".padEnd(50)}${"esbuild KB".padStart(12)}${"rollup KB".padStart(12)}${"limit KB".padStart(16)}`);
 const rows = [
-  ["reader", "browser reader: ChatStream.fromResponse only", READER_BUDGET_BYTES],
-  ["whole", "whole package: every export, every resource", WHOLE_BUDGET_BYTES],
+  ["reader", "browser reader: ChatStream.fromResponse only", READER_BUDGET_BYTES, "gate"],
+  ["whole", "whole package: every export, every resource", WHOLE_TARGET_BYTES, "target"],
 ];
-for (const [key, name, budget] of rows) {
+for (const [key, name, limit, kind] of rows) {
   const { esbuild, rollup: viaRollup } = extra.get(key);
-  console.log(`${name.padEnd(50)}${kb(esbuild.gzip).padStart(12)}${kb(viaRollup.gzip).padStart(12)}${kb(budget).padStart(10)}`);
+  console.log(`${name.padEnd(50)}${kb(esbuild.gzip).padStart(12)}${kb(viaRollup.gzip).padStart(12)}${`${kind} ${kb(limit)}`.padStart(16)}`);
 }
 
 const failures = [];
 if (mine.error || mine.gzip > BUDGET_BYTES) failures.push(`deepinfra-edge Worker is ${mine.error ?? `${kb(mine.gzip)} KB gzip`}, budget ${kb(BUDGET_BYTES)} KB`);
-for (const [key, name, budget] of rows) {
+for (const [key, name, limit, kind] of rows) {
+  if (kind !== "gate") continue;
   for (const [bundler, size] of Object.entries(extra.get(key))) {
-    if (size.gzip > budget) failures.push(`${name} is ${kb(size.gzip)} KB gzip under ${bundler}, budget ${kb(budget)} KB`);
+    if (size.gzip > limit) failures.push(`${name} is ${kb(size.gzip)} KB gzip under ${bundler}, budget ${kb(limit)} KB`);
   }
 }
 if (failures.length) {
   for (const failure of failures) console.error(`\n✖ size budget: ${failure}`);
   process.exit(1);
 }
-console.log(`\n✔ size budgets: Worker ${kb(mine.gzip)} KB ≤ ${kb(BUDGET_BYTES)} KB; reader and whole package within theirs`);
+console.log(`\n✔ size budgets: Worker ${kb(mine.gzip)} KB ≤ ${kb(BUDGET_BYTES)} KB; browser reader ≤ ${kb(READER_BUDGET_BYTES)} KB under esbuild and rollup`);
 if (GATE_ONLY) process.exit(0);
 
 // ---- cold start -------------------------------------------------------------------------------
@@ -285,3 +287,6 @@ if (!oursCold?.nodeMs.length || !oursCold.workerdMs.length) {
   console.error("\n✖ cold start: deepinfra-edge failed to run");
   process.exit(1);
 }
+
+// ---- validation alone, µs per request -------------------------------------------------------------------
+await run(process.execPath, [path.join(ROOT, "bench", "validate.mjs")], { cwd: ROOT }).then(({ stdout }) => process.stdout.write(stdout));
