@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newTestId, recordedRequests } from "../helpers.js";
 import { FAKE_KEY, HELLO, bundleWorker, errorOf, startTaggingProxy, startWorker, type TaggingProxy, type WorkerHandle } from "./worker-harness.js";
 
+// "Deployed": requests carry this Host and Origin, and CF-Connecting-IP is trusted as Cloudflare's.
+// http, as the test socket is (the scheme plays no part in what is tested here).
+const PUBLIC = "http://chat.example";
+
 let proxy: TaggingProxy;
 let script: string;
 const running: WorkerHandle[] = [];
@@ -50,7 +54,7 @@ describe("one client, however many addresses it sends", () => {
   });
 
   it("deployed, one IPv6 /64 is one client (rotating the low 64 bits is refused) and another /64 is another", async () => {
-    const worker = await start({ RATE_LIMIT_REQUESTS: "3" }, { publicOrigin: "https://chat.example" });
+    const worker = await start({ RATE_LIMIT_REQUESTS: "3" }, { publicOrigin: PUBLIC });
     const same64 = ["2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:0db8:0001:0002:abcd::9", "2001:db8:1:2:1234:5678:9abc:def0"];
     const statuses = [];
     for (const ip of same64) statuses.push((await chatFrom(worker, ip)).status);
@@ -59,14 +63,14 @@ describe("one client, however many addresses it sends", () => {
   });
 
   it("deployed, IPv4 is bucketed by /32 and an IPv4-mapped IPv6 address is the same client", async () => {
-    const worker = await start({ RATE_LIMIT_REQUESTS: "2" }, { publicOrigin: "https://chat.example" });
+    const worker = await start({ RATE_LIMIT_REQUESTS: "2" }, { publicOrigin: PUBLIC });
     const statuses = [];
     for (const ip of ["192.0.2.10", "::ffff:192.0.2.10", "192.0.2.10", "192.0.2.11"]) statuses.push((await chatFrom(worker, ip)).status);
     expect(statuses).toEqual([200, 200, 429, 200]);
   });
 
   it("counts Cloudflare's Rate Limiting binding too, when EDGE_RATE_LIMIT is bound", async () => {
-    const worker = await start({ RATE_LIMIT_REQUESTS: "50" }, { publicOrigin: "https://chat.example", ratelimits: { EDGE_RATE_LIMIT: { simple: { limit: 2, period: 60 } } } });
+    const worker = await start({ RATE_LIMIT_REQUESTS: "50" }, { publicOrigin: PUBLIC, ratelimits: { EDGE_RATE_LIMIT: { simple: { limit: 2, period: 60 } } } });
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await chatFrom(worker, "192.0.2.77"));
     expect(results.map((r) => [r.status, r.code])).toEqual([[200, undefined], [200, undefined], [429, "rate_limited"]]);
@@ -80,7 +84,7 @@ describe("global spend breaker (SpendBreaker Durable Object)", () => {
   const PRICES = { SPEND_USD_PER_MILLION_TOKENS: "0.000001", RATE_LIMIT_REQUESTS: "100" };
 
   it("adds each answer's estimated_cost and refuses every client with 429 budget_exhausted at the hourly cap", async () => {
-    const worker = await start({ ...PRICES, SPEND_LIMIT_USD_PER_HOUR: "0.0000005", SPEND_LIMIT_USD_PER_DAY: "1" }, { publicOrigin: "https://chat.example" });
+    const worker = await start({ ...PRICES, SPEND_LIMIT_USD_PER_HOUR: "0.0000005", SPEND_LIMIT_USD_PER_DAY: "1" }, { publicOrigin: PUBLIC });
     const testId = newTestId();
     const results = [];
     // Three different /64s: the breaker is global, not per client.
