@@ -79,6 +79,13 @@ async function compile() {
       if (source.includes(forbidden)) throw new Error(`${method}: "${forbidden}" is not supported by the runtime`);
     }
     source = source.replace(/this\.(\w+)\(/g, "$1(");
+    // A key whose value is undefined is absent, as JSON.stringify drops it (and as TypeScript's optional
+    // fields allow): arktype's own test is `"key" in data`. The differential tests give arktype the same view.
+    source = source.replace(/if \("((?:[^"\\]|\\.)*)" in data\)/g, (_, raw) => {
+      const key = JSON.parse(`"${raw}"`);
+      return `if (${/^[A-Za-z_$][\w$]*$/.test(key) ? `data.${key}` : `data[${JSON.stringify(key)}]`} !== undefined)`;
+    });
+    if (/" in data\b/.test(source)) throw new Error(`${method}: a key test the runtime does not rewrite`);
     if (/\bthis\b/.test(source)) throw new Error(`${method}: unexpected use of "this"`);
     // Meta objects carry configured messages; an empty one only costs bytes. So do the node's own
     // fields (its domain, rule, unit or constructor): the runtime words failures from `description`.
@@ -232,8 +239,9 @@ function docs(roots) {
     "",
     "Every request is checked before it is sent, against rules that follow DeepInfra's own request models (its",
     "OpenAPI spec, 2026-05): never stricter than the server, as strict as it where it states a type or a bound.",
-    "A top-level `null` or `undefined` means \"absent\" (the server's default). Unknown keys are not checked here:",
-    "the params types have none (a typo fails `tsc`), and `extra_body` carries fields the SDK does not know yet.",
+    "A top-level `null` or `undefined` means \"absent\" (the server's default), and so does a key set to",
+    "`undefined` at any depth (`JSON.stringify` drops it). Unknown keys are not checked here: the params types",
+    "have none (a typo fails `tsc`), and `extra_body` carries fields the SDK does not know yet.",
     "`validate: false` (client option or per call) skips the check.",
     "",
     "The rules are written in arktype's syntax in `src/schema/rules/` and compiled ahead of time to plain",
@@ -253,6 +261,8 @@ function docs(roots) {
     "  string: DeepInfra keeps adding values. The types list the known ones for autocomplete.",
     "- `object` fields (`cache_control`, `chat_template_kwargs`, `parameters`, `json_schema.schema`) follow",
     "  arktype's `object`, which also admits arrays.",
+    "- Types are the schema's JSON types: the server's lax coercions (a number sent as the string `\"0.5\"`) are",
+    "  not relied on.",
     "",
   ];
   const parts = Object.entries(roots.PARTS);

@@ -148,7 +148,7 @@ export function throwIfInvalid(where: string, issues: readonly StandardSchemaV1.
 
 /** `params` without its top-level `null`/`undefined` fields: those mean "absent, the server's default". */
 export function withoutAbsent<T>(params: T): T {
-  if (typeof params !== "object" || params === null) return params;
+  if (typeof params !== "object" || params === null || Array.isArray(params)) return params;
   let out: Record<string, unknown> | undefined;
   for (const key of Object.keys(params)) {
     const value = (params as Record<string, unknown>)[key];

@@ -133,6 +133,8 @@ const MESSAGES = [
   { role: "user", content: [{ type: "text", text: "what is this?" }, { type: "image_url", image_url: { url: "data:image/png;base64,AA", detail: "low" } }] },
   { role: "user", content: [{ type: "input_audio", input_audio: { data: "UklGRg==" } }, { type: "video_url", video_url: { url: "https://example.com/v.mp4" } }] },
   { role: "user", content: [], cache_control: null },
+  { role: "user", content: "hi", name: undefined, cache_control: undefined },
+  { role: "assistant", content: undefined, tool_calls: undefined },
   { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get", arguments: "{}" } }] },
   { role: "assistant", content: [{ type: "text", text: "ok" }], reasoning_content: "thinking", name: "bot" },
   { role: "assistant" },

@@ -141,6 +141,8 @@ const CASES: Case[] = [
   ["chatParams", "reasoning.enabled a string", { ...CHAT, reasoning: { enabled: "yes" } }],
   ["chatParams", "reasoning.effort a number", { ...CHAT, reasoning: { effort: 3 } }],
   ["chatParams", "stream_options.include_usage a string", { ...CHAT, stream_options: { include_usage: "yes" } }],
+  ["chatParams", "undefined keys are absent, a bad one beside them is not", chatMessages({ role: "user", content: "x", name: undefined }, { role: "tool", content: "1", tool_call_id: undefined })],
+  ["chatParams", "a required nested key set to undefined", { ...CHAT, tools: [{ function: { name: undefined, description: undefined } }] }],
   ["chatParams", "several fields at once", { ...CHAT, temperature: 9, top_p: 0, n: 4.5, messages: [{ role: "tool", content: 1 }] }],
 
   // Legacy completions.

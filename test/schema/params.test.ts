@@ -93,6 +93,19 @@ describe("validator interface", () => {
     expect(thrown(() => validateChatParams(untyped({ ...CHAT, model: null }))).message).toBe("Invalid chat.completions.create params: model must be a string (was missing)");
   });
 
+  it("reads a key set to undefined at any depth as absent, as JSON.stringify does", () => {
+    const messages = [
+      { role: "user", content: "hi", name: undefined, cache_control: undefined },
+      { role: "assistant", content: undefined, tool_calls: undefined, reasoning_content: undefined },
+    ];
+    const tools = [{ type: undefined, function: { name: "f", description: undefined, parameters: undefined } }];
+    expect(() => validateChatParams(untyped({ ...CHAT, messages, tools, stream_options: { include_usage: undefined }, reasoning: { effort: undefined } }))).not.toThrow();
+    // A required key set to undefined is missing.
+    expect(thrown(() => validateChatParams(untyped({ ...CHAT, messages: [{ role: "tool", content: "42", tool_call_id: undefined }] }))).message).toBe(
+      "Invalid chat.completions.create params: messages[0].tool_call_id must be a string (was missing)",
+    );
+  });
+
   it("does not copy or change the caller's params", () => {
     const params = { ...CHAT, temperature: null, stop: ["a"] };
     const before = JSON.stringify(params);

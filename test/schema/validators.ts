@@ -17,10 +17,20 @@ export function shipped(root: RootName, value: unknown, prefix: readonly Propert
   return issues.map(pair);
 }
 
+/**
+ * `value` with every object key whose value is undefined left out, as JSON.stringify leaves it out. The shipped
+ * validators read such a key as absent (scripts/compile-validators.mjs); arktype is given the same view.
+ */
+export function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (typeof value !== "object" || value === null || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+}
+
 /** `[path, message]` pairs from arktype itself (its JIT), on the same rules; `[]` when valid. */
 export function reference(root: RootName, value: unknown, prefix: readonly PropertyKey[] = []): Array<[string, string]> {
   let rule = ROOTS[root] as unknown as Type;
-  let data = present(value);
+  let data = withoutUndefined(present(value));
   // A starting path is an enclosing object in arktype's terms.
   for (let i = prefix.length - 1; i >= 0; i--) {
     const key = String(prefix[i]);

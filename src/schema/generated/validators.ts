@@ -643,462 +643,462 @@ function null1Apply(data, ctx) {
   }
 }
 function optional1Apply(data, ctx) {
-  if ("type" in data) {
+  if (data.type !== void 0) {
     ctx.path.push("type");
     union35Apply(data.type, ctx);
     ctx.path.pop();
   }
 }
 function optional2Apply(data, ctx) {
-  if ("include_usage" in data) {
+  if (data.include_usage !== void 0) {
     ctx.path.push("include_usage");
     boolean1Apply(data.include_usage, ctx);
     ctx.path.pop();
   }
 }
 function optional3Apply(data, ctx) {
-  if ("continuous_usage_stats" in data) {
+  if (data.continuous_usage_stats !== void 0) {
     ctx.path.push("continuous_usage_stats");
     boolean1Apply(data.continuous_usage_stats, ctx);
     ctx.path.pop();
   }
 }
 function optional4Apply(data, ctx) {
-  if ("detail" in data) {
+  if (data.detail !== void 0) {
     ctx.path.push("detail");
     union38Apply(data.detail, ctx);
     ctx.path.pop();
   }
 }
 function optional5Apply(data, ctx) {
-  if ("format" in data) {
+  if (data.format !== void 0) {
     ctx.path.push("format");
     union40Apply(data.format, ctx);
     ctx.path.pop();
   }
 }
 function optional6Apply(data, ctx) {
-  if ("name" in data) {
+  if (data.name !== void 0) {
     ctx.path.push("name");
     union44Apply(data.name, ctx);
     ctx.path.pop();
   }
 }
 function optional7Apply(data, ctx) {
-  if ("cache_control" in data) {
+  if (data.cache_control !== void 0) {
     ctx.path.push("cache_control");
     union45Apply(data.cache_control, ctx);
     ctx.path.pop();
   }
 }
 function optional10Apply(data, ctx) {
-  if ("content" in data) {
+  if (data.content !== void 0) {
     ctx.path.push("content");
     union49Apply(data.content, ctx);
     ctx.path.pop();
   }
 }
 function optional11Apply(data, ctx) {
-  if ("reasoning_content" in data) {
+  if (data.reasoning_content !== void 0) {
     ctx.path.push("reasoning_content");
     union44Apply(data.reasoning_content, ctx);
     ctx.path.pop();
   }
 }
 function optional13Apply(data, ctx) {
-  if ("tool_calls" in data) {
+  if (data.tool_calls !== void 0) {
     ctx.path.push("tool_calls");
     union50Apply(data.tool_calls, ctx);
     ctx.path.pop();
   }
 }
 function optional16Apply(data, ctx) {
-  if ("type" in data) {
+  if (data.type !== void 0) {
     ctx.path.push("type");
     string1Apply(data.type, ctx);
     ctx.path.pop();
   }
 }
 function optional17Apply(data, ctx) {
-  if ("description" in data) {
+  if (data.description !== void 0) {
     ctx.path.push("description");
     union44Apply(data.description, ctx);
     ctx.path.pop();
   }
 }
 function optional18Apply(data, ctx) {
-  if ("parameters" in data) {
+  if (data.parameters !== void 0) {
     ctx.path.push("parameters");
     union45Apply(data.parameters, ctx);
     ctx.path.pop();
   }
 }
 function optional20Apply(data, ctx) {
-  if ("stream" in data) {
+  if (data.stream !== void 0) {
     ctx.path.push("stream");
     boolean1Apply(data.stream, ctx);
     ctx.path.pop();
   }
 }
 function optional21Apply(data, ctx) {
-  if ("temperature" in data) {
+  if (data.temperature !== void 0) {
     ctx.path.push("temperature");
     intersection433Apply(data.temperature, ctx);
     ctx.path.pop();
   }
 }
 function optional22Apply(data, ctx) {
-  if ("top_p" in data) {
+  if (data.top_p !== void 0) {
     ctx.path.push("top_p");
     intersection441Apply(data.top_p, ctx);
     ctx.path.pop();
   }
 }
 function optional23Apply(data, ctx) {
-  if ("min_p" in data) {
+  if (data.min_p !== void 0) {
     ctx.path.push("min_p");
     intersection448Apply(data.min_p, ctx);
     ctx.path.pop();
   }
 }
 function optional24Apply(data, ctx) {
-  if ("top_k" in data) {
+  if (data.top_k !== void 0) {
     ctx.path.push("top_k");
     intersection456Apply(data.top_k, ctx);
     ctx.path.pop();
   }
 }
 function optional25Apply(data, ctx) {
-  if ("n" in data) {
+  if (data.n !== void 0) {
     ctx.path.push("n");
     intersection464Apply(data.n, ctx);
     ctx.path.pop();
   }
 }
 function optional26Apply(data, ctx) {
-  if ("presence_penalty" in data) {
+  if (data.presence_penalty !== void 0) {
     ctx.path.push("presence_penalty");
     intersection471Apply(data.presence_penalty, ctx);
     ctx.path.pop();
   }
 }
 function optional27Apply(data, ctx) {
-  if ("frequency_penalty" in data) {
+  if (data.frequency_penalty !== void 0) {
     ctx.path.push("frequency_penalty");
     intersection471Apply(data.frequency_penalty, ctx);
     ctx.path.pop();
   }
 }
 function optional28Apply(data, ctx) {
-  if ("repetition_penalty" in data) {
+  if (data.repetition_penalty !== void 0) {
     ctx.path.push("repetition_penalty");
     intersection479Apply(data.repetition_penalty, ctx);
     ctx.path.pop();
   }
 }
 function optional29Apply(data, ctx) {
-  if ("stop" in data) {
+  if (data.stop !== void 0) {
     ctx.path.push("stop");
     union54Apply(data.stop, ctx);
     ctx.path.pop();
   }
 }
 function optional30Apply(data, ctx) {
-  if ("stop_token_ids" in data) {
+  if (data.stop_token_ids !== void 0) {
     ctx.path.push("stop_token_ids");
     intersection484Apply(data.stop_token_ids, ctx);
     ctx.path.pop();
   }
 }
 function optional31Apply(data, ctx) {
-  if ("seed" in data) {
+  if (data.seed !== void 0) {
     ctx.path.push("seed");
     intersection492Apply(data.seed, ctx);
     ctx.path.pop();
   }
 }
 function optional32Apply(data, ctx) {
-  if ("user" in data) {
+  if (data.user !== void 0) {
     ctx.path.push("user");
     string1Apply(data.user, ctx);
     ctx.path.pop();
   }
 }
 function optional33Apply(data, ctx) {
-  if ("stream_options" in data) {
+  if (data.stream_options !== void 0) {
     ctx.path.push("stream_options");
     intersection250Apply(data.stream_options, ctx);
     ctx.path.pop();
   }
 }
 function optional34Apply(data, ctx) {
-  if ("response_format" in data) {
+  if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union36Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
 function optional35Apply(data, ctx) {
-  if ("prompt_cache_key" in data) {
+  if (data.prompt_cache_key !== void 0) {
     ctx.path.push("prompt_cache_key");
     string1Apply(data.prompt_cache_key, ctx);
     ctx.path.pop();
   }
 }
 function optional36Apply(data, ctx) {
-  if ("max_tokens" in data) {
+  if (data.max_tokens !== void 0) {
     ctx.path.push("max_tokens");
     intersection500Apply(data.max_tokens, ctx);
     ctx.path.pop();
   }
 }
 function optional37Apply(data, ctx) {
-  if ("logprobs" in data) {
+  if (data.logprobs !== void 0) {
     ctx.path.push("logprobs");
     boolean1Apply(data.logprobs, ctx);
     ctx.path.pop();
   }
 }
 function optional38Apply(data, ctx) {
-  if ("tools" in data) {
+  if (data.tools !== void 0) {
     ctx.path.push("tools");
     intersection422Apply(data.tools, ctx);
     ctx.path.pop();
   }
 }
 function optional39Apply(data, ctx) {
-  if ("tool_choice" in data) {
+  if (data.tool_choice !== void 0) {
     ctx.path.push("tool_choice");
     union53Apply(data.tool_choice, ctx);
     ctx.path.pop();
   }
 }
 function optional40Apply(data, ctx) {
-  if ("reasoning_effort" in data) {
+  if (data.reasoning_effort !== void 0) {
     ctx.path.push("reasoning_effort");
     string1Apply(data.reasoning_effort, ctx);
     ctx.path.pop();
   }
 }
 function optional41Apply(data, ctx) {
-  if ("effort" in data) {
+  if (data.effort !== void 0) {
     ctx.path.push("effort");
     union44Apply(data.effort, ctx);
     ctx.path.pop();
   }
 }
 function optional42Apply(data, ctx) {
-  if ("enabled" in data) {
+  if (data.enabled !== void 0) {
     ctx.path.push("enabled");
     union55Apply(data.enabled, ctx);
     ctx.path.pop();
   }
 }
 function optional43Apply(data, ctx) {
-  if ("reasoning" in data) {
+  if (data.reasoning !== void 0) {
     ctx.path.push("reasoning");
     intersection502Apply(data.reasoning, ctx);
     ctx.path.pop();
   }
 }
 function optional44Apply(data, ctx) {
-  if ("service_tier" in data) {
+  if (data.service_tier !== void 0) {
     ctx.path.push("service_tier");
     string1Apply(data.service_tier, ctx);
     ctx.path.pop();
   }
 }
 function optional45Apply(data, ctx) {
-  if ("fail_fast" in data) {
+  if (data.fail_fast !== void 0) {
     ctx.path.push("fail_fast");
     boolean1Apply(data.fail_fast, ctx);
     ctx.path.pop();
   }
 }
 function optional46Apply(data, ctx) {
-  if ("models" in data) {
+  if (data.models !== void 0) {
     ctx.path.push("models");
     intersection508Apply(data.models, ctx);
     ctx.path.pop();
   }
 }
 function optional47Apply(data, ctx) {
-  if ("chat_template_kwargs" in data) {
+  if (data.chat_template_kwargs !== void 0) {
     ctx.path.push("chat_template_kwargs");
     domain80Apply(data.chat_template_kwargs, ctx);
     ctx.path.pop();
   }
 }
 function optional48Apply(data, ctx) {
-  if ("continue_final_message" in data) {
+  if (data.continue_final_message !== void 0) {
     ctx.path.push("continue_final_message");
     boolean1Apply(data.continue_final_message, ctx);
     ctx.path.pop();
   }
 }
 function optional65Apply(data, ctx) {
-  if ("max_tokens" in data) {
+  if (data.max_tokens !== void 0) {
     ctx.path.push("max_tokens");
     intersection526Apply(data.max_tokens, ctx);
     ctx.path.pop();
   }
 }
 function optional66Apply(data, ctx) {
-  if ("logprobs" in data) {
+  if (data.logprobs !== void 0) {
     ctx.path.push("logprobs");
     intersection43Apply(data.logprobs, ctx);
     ctx.path.pop();
   }
 }
 function optional67Apply(data, ctx) {
-  if ("echo" in data) {
+  if (data.echo !== void 0) {
     ctx.path.push("echo");
     boolean1Apply(data.echo, ctx);
     ctx.path.pop();
   }
 }
 function optional68Apply(data, ctx) {
-  if ("return_tokens_as_token_ids" in data) {
+  if (data.return_tokens_as_token_ids !== void 0) {
     ctx.path.push("return_tokens_as_token_ids");
     boolean1Apply(data.return_tokens_as_token_ids, ctx);
     ctx.path.pop();
   }
 }
 function optional69Apply(data, ctx) {
-  if ("image" in data) {
+  if (data.image !== void 0) {
     ctx.path.push("image");
     intersection480Apply(data.image, ctx);
     ctx.path.pop();
   }
 }
 function optional70Apply(data, ctx) {
-  if ("video" in data) {
+  if (data.video !== void 0) {
     ctx.path.push("video");
     intersection480Apply(data.video, ctx);
     ctx.path.pop();
   }
 }
 function optional71Apply(data, ctx) {
-  if ("data" in data) {
+  if (data.data !== void 0) {
     ctx.path.push("data");
     intersection529Apply(data.data, ctx);
     ctx.path.pop();
   }
 }
 function optional72Apply(data, ctx) {
-  if ("encoding_format" in data) {
+  if (data.encoding_format !== void 0) {
     ctx.path.push("encoding_format");
     union57Apply(data.encoding_format, ctx);
     ctx.path.pop();
   }
 }
 function optional73Apply(data, ctx) {
-  if ("dimensions" in data) {
+  if (data.dimensions !== void 0) {
     ctx.path.push("dimensions");
     intersection537Apply(data.dimensions, ctx);
     ctx.path.pop();
   }
 }
 function optional75Apply(data, ctx) {
-  if ("batchSize" in data) {
+  if (data.batchSize !== void 0) {
     ctx.path.push("batchSize");
     intersection548Apply(data.batchSize, ctx);
     ctx.path.pop();
   }
 }
 function optional76Apply(data, ctx) {
-  if ("concurrency" in data) {
+  if (data.concurrency !== void 0) {
     ctx.path.push("concurrency");
     intersection552Apply(data.concurrency, ctx);
     ctx.path.pop();
   }
 }
 function optional78Apply(data, ctx) {
-  if ("size" in data) {
+  if (data.size !== void 0) {
     ctx.path.push("size");
     string1Apply(data.size, ctx);
     ctx.path.pop();
   }
 }
 function optional79Apply(data, ctx) {
-  if ("response_format" in data) {
+  if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union58Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
 function optional80Apply(data, ctx) {
-  if ("quality" in data) {
+  if (data.quality !== void 0) {
     ctx.path.push("quality");
     string1Apply(data.quality, ctx);
     ctx.path.pop();
   }
 }
 function optional81Apply(data, ctx) {
-  if ("style" in data) {
+  if (data.style !== void 0) {
     ctx.path.push("style");
     string1Apply(data.style, ctx);
     ctx.path.pop();
   }
 }
 function optional83Apply(data, ctx) {
-  if ("filename" in data) {
+  if (data.filename !== void 0) {
     ctx.path.push("filename");
     string1Apply(data.filename, ctx);
     ctx.path.pop();
   }
 }
 function optional84Apply(data, ctx) {
-  if ("language" in data) {
+  if (data.language !== void 0) {
     ctx.path.push("language");
     string1Apply(data.language, ctx);
     ctx.path.pop();
   }
 }
 function optional85Apply(data, ctx) {
-  if ("prompt" in data) {
+  if (data.prompt !== void 0) {
     ctx.path.push("prompt");
     string1Apply(data.prompt, ctx);
     ctx.path.pop();
   }
 }
 function optional86Apply(data, ctx) {
-  if ("response_format" in data) {
+  if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union65Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
 function optional87Apply(data, ctx) {
-  if ("temperature" in data) {
+  if (data.temperature !== void 0) {
     ctx.path.push("temperature");
     domain2Apply(data.temperature, ctx);
     ctx.path.pop();
   }
 }
 function optional88Apply(data, ctx) {
-  if ("timestamp_granularities" in data) {
+  if (data.timestamp_granularities !== void 0) {
     ctx.path.push("timestamp_granularities");
     intersection559Apply(data.timestamp_granularities, ctx);
     ctx.path.pop();
   }
 }
 function optional89Apply(data, ctx) {
-  if ("voice" in data) {
+  if (data.voice !== void 0) {
     ctx.path.push("voice");
     string1Apply(data.voice, ctx);
     ctx.path.pop();
   }
 }
 function optional90Apply(data, ctx) {
-  if ("response_format" in data) {
+  if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union70Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
 function optional91Apply(data, ctx) {
-  if ("speed" in data) {
+  if (data.speed !== void 0) {
     ctx.path.push("speed");
     intersection570Apply(data.speed, ctx);
     ctx.path.pop();
@@ -1136,7 +1136,7 @@ function proto52Apply(data, ctx) {
   }
 }
 function required3Apply(data, ctx) {
-  if ("name" in data) {
+  if (data.name !== void 0) {
     ctx.path.push("name");
     string1Apply(data.name, ctx);
     ctx.path.pop();
@@ -1145,7 +1145,7 @@ function required3Apply(data, ctx) {
   }
 }
 function required4Apply(data, ctx) {
-  if ("schema" in data) {
+  if (data.schema !== void 0) {
     ctx.path.push("schema");
     domain80Apply(data.schema, ctx);
     ctx.path.pop();
@@ -1154,7 +1154,7 @@ function required4Apply(data, ctx) {
   }
 }
 function required5Apply(data, ctx) {
-  if ("json_schema" in data) {
+  if (data.json_schema !== void 0) {
     ctx.path.push("json_schema");
     intersection214Apply(data.json_schema, ctx);
     ctx.path.pop();
@@ -1163,7 +1163,7 @@ function required5Apply(data, ctx) {
   }
 }
 function required7Apply(data, ctx) {
-  if ("regex" in data) {
+  if (data.regex !== void 0) {
     ctx.path.push("regex");
     string1Apply(data.regex, ctx);
     ctx.path.pop();
@@ -1172,7 +1172,7 @@ function required7Apply(data, ctx) {
   }
 }
 function required12Apply(data, ctx) {
-  if ("type" in data) {
+  if (data.type !== void 0) {
     ctx.path.push("type");
     unit31Apply(data.type, ctx);
     ctx.path.pop();
@@ -1181,7 +1181,7 @@ function required12Apply(data, ctx) {
   }
 }
 function required13Apply(data, ctx) {
-  if ("text" in data) {
+  if (data.text !== void 0) {
     ctx.path.push("text");
     string1Apply(data.text, ctx);
     ctx.path.pop();
@@ -1190,7 +1190,7 @@ function required13Apply(data, ctx) {
   }
 }
 function required15Apply(data, ctx) {
-  if ("url" in data) {
+  if (data.url !== void 0) {
     ctx.path.push("url");
     string1Apply(data.url, ctx);
     ctx.path.pop();
@@ -1199,7 +1199,7 @@ function required15Apply(data, ctx) {
   }
 }
 function required16Apply(data, ctx) {
-  if ("image_url" in data) {
+  if (data.image_url !== void 0) {
     ctx.path.push("image_url");
     intersection256Apply(data.image_url, ctx);
     ctx.path.pop();
@@ -1208,7 +1208,7 @@ function required16Apply(data, ctx) {
   }
 }
 function required20Apply(data, ctx) {
-  if ("data" in data) {
+  if (data.data !== void 0) {
     ctx.path.push("data");
     string1Apply(data.data, ctx);
     ctx.path.pop();
@@ -1217,7 +1217,7 @@ function required20Apply(data, ctx) {
   }
 }
 function required21Apply(data, ctx) {
-  if ("input_audio" in data) {
+  if (data.input_audio !== void 0) {
     ctx.path.push("input_audio");
     intersection274Apply(data.input_audio, ctx);
     ctx.path.pop();
@@ -1226,7 +1226,7 @@ function required21Apply(data, ctx) {
   }
 }
 function required27Apply(data, ctx) {
-  if ("video_url" in data) {
+  if (data.video_url !== void 0) {
     ctx.path.push("video_url");
     intersection298Apply(data.video_url, ctx);
     ctx.path.pop();
@@ -1235,7 +1235,7 @@ function required27Apply(data, ctx) {
   }
 }
 function required32Apply(data, ctx) {
-  if ("id" in data) {
+  if (data.id !== void 0) {
     ctx.path.push("id");
     string1Apply(data.id, ctx);
     ctx.path.pop();
@@ -1244,7 +1244,7 @@ function required32Apply(data, ctx) {
   }
 }
 function required33Apply(data, ctx) {
-  if ("type" in data) {
+  if (data.type !== void 0) {
     ctx.path.push("type");
     string1Apply(data.type, ctx);
     ctx.path.pop();
@@ -1253,7 +1253,7 @@ function required33Apply(data, ctx) {
   }
 }
 function required35Apply(data, ctx) {
-  if ("arguments" in data) {
+  if (data.arguments !== void 0) {
     ctx.path.push("arguments");
     string1Apply(data.arguments, ctx);
     ctx.path.pop();
@@ -1262,7 +1262,7 @@ function required35Apply(data, ctx) {
   }
 }
 function required36Apply(data, ctx) {
-  if ("function" in data) {
+  if (data.function !== void 0) {
     ctx.path.push("function");
     intersection332Apply(data.function, ctx);
     ctx.path.pop();
@@ -1271,7 +1271,7 @@ function required36Apply(data, ctx) {
   }
 }
 function required38Apply(data, ctx) {
-  if ("content" in data) {
+  if (data.content !== void 0) {
     ctx.path.push("content");
     union43Apply(data.content, ctx);
     ctx.path.pop();
@@ -1280,7 +1280,7 @@ function required38Apply(data, ctx) {
   }
 }
 function required40Apply(data, ctx) {
-  if ("content" in data) {
+  if (data.content !== void 0) {
     ctx.path.push("content");
     union46Apply(data.content, ctx);
     ctx.path.pop();
@@ -1289,7 +1289,7 @@ function required40Apply(data, ctx) {
   }
 }
 function required50Apply(data, ctx) {
-  if ("tool_call_id" in data) {
+  if (data.tool_call_id !== void 0) {
     ctx.path.push("tool_call_id");
     string1Apply(data.tool_call_id, ctx);
     ctx.path.pop();
@@ -1298,7 +1298,7 @@ function required50Apply(data, ctx) {
   }
 }
 function required56Apply(data, ctx) {
-  if ("function" in data) {
+  if (data.function !== void 0) {
     ctx.path.push("function");
     intersection416Apply(data.function, ctx);
     ctx.path.pop();
@@ -1307,7 +1307,7 @@ function required56Apply(data, ctx) {
   }
 }
 function required57Apply(data, ctx) {
-  if ("model" in data) {
+  if (data.model !== void 0) {
     ctx.path.push("model");
     string1Apply(data.model, ctx);
     ctx.path.pop();
@@ -1316,7 +1316,7 @@ function required57Apply(data, ctx) {
   }
 }
 function required58Apply(data, ctx) {
-  if ("messages" in data) {
+  if (data.messages !== void 0) {
     ctx.path.push("messages");
     intersection421Apply(data.messages, ctx);
     ctx.path.pop();
@@ -1325,7 +1325,7 @@ function required58Apply(data, ctx) {
   }
 }
 function required60Apply(data, ctx) {
-  if ("prompt" in data) {
+  if (data.prompt !== void 0) {
     ctx.path.push("prompt");
     union56Apply(data.prompt, ctx);
     ctx.path.pop();
@@ -1334,7 +1334,7 @@ function required60Apply(data, ctx) {
   }
 }
 function required62Apply(data, ctx) {
-  if ("input" in data) {
+  if (data.input !== void 0) {
     ctx.path.push("input");
     union54Apply(data.input, ctx);
     ctx.path.pop();
@@ -1343,7 +1343,7 @@ function required62Apply(data, ctx) {
   }
 }
 function required64Apply(data, ctx) {
-  if ("prompt" in data) {
+  if (data.prompt !== void 0) {
     ctx.path.push("prompt");
     string1Apply(data.prompt, ctx);
     ctx.path.pop();
@@ -1352,7 +1352,7 @@ function required64Apply(data, ctx) {
   }
 }
 function required66Apply(data, ctx) {
-  if ("file" in data) {
+  if (data.file !== void 0) {
     ctx.path.push("file");
     union61Apply(data.file, ctx);
     ctx.path.pop();
@@ -1361,7 +1361,7 @@ function required66Apply(data, ctx) {
   }
 }
 function required68Apply(data, ctx) {
-  if ("input" in data) {
+  if (data.input !== void 0) {
     ctx.path.push("input");
     string1Apply(data.input, ctx);
     ctx.path.pop();
