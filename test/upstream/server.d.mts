@@ -3,6 +3,12 @@
  * This file is the single source of truth for the harness types; test/helpers.ts re-exports them.
  */
 
+/**
+ * Besides scenarios, the Batch API emulation (./batch-api.mjs) reads markers: a request body containing
+ * "[fail]" gets a 400 line in the error file, "[drop]" gets no line at all; batch `metadata.upstream`
+ * "expire" ends the batch `expired`, "fail" fails its validation. A batch moves one status per retrieve.
+ */
+
 /** Per-request fault injection, sent as JSON in the `x-upstream-scenario` request header. */
 export interface Scenario {
   /** Response status (default: the route's, e.g. 200; for `fixture: "errors/NNN.json"` it is NNN). */
