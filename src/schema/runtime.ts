@@ -267,17 +267,15 @@ function domainOf(data: unknown): string {
 }
 
 // Constructors whose names arktype reports for a value of the wrong kind (`(was Array)`); others read "object".
-const BUILTINS = [
-  ...["Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Promise", "RegExp", "Set", "String", "WeakMap", "WeakSet"],
-  ...["ArrayBuffer", "Blob", "File", "FormData", "Headers", "Request", "Response", "URL"],
-  ...["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"],
-];
+const BUILTINS =
+  "Array Boolean Date Error Function Map Number Promise RegExp Set String WeakMap WeakSet ArrayBuffer Blob File FormData Headers Request Response URL " +
+  "Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array";
 
 function objectKindOf(data: object): string | undefined {
   if (Array.isArray(data)) return "Array";
   for (let proto = Object.getPrototypeOf(data); proto?.constructor; proto = Object.getPrototypeOf(proto)) {
     const name = (proto.constructor as { name?: string }).name;
-    const ctor = name && BUILTINS.includes(name) ? (globalThis as Record<string, unknown>)[name] : undefined;
+    const ctor = name && BUILTINS.split(" ").includes(name) ? (globalThis as Record<string, unknown>)[name] : undefined;
     if (typeof ctor === "function" && data instanceof ctor) return name;
   }
   return undefined;
