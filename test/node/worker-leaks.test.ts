@@ -18,7 +18,7 @@ let worker: WorkerHandle;
 
 beforeAll(async () => {
   proxy = await startTaggingProxy(`http://127.0.0.1:${inject("upstreamPort")}`);
-  worker = await startWorker(await bundleWorker(), { DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url, RATE_LIMIT_REQUESTS: "200" });
+  worker = await startWorker(await bundleWorker(), { DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url, RATE_LIMIT_REQUESTS: "200", HEARTBEAT_MS: "60000" });
 });
 afterAll(async () => {
   await worker?.close();

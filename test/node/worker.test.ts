@@ -17,6 +17,8 @@ const KNOBS = {
   MAX_MESSAGES: "4",
   MAX_MESSAGE_CHARS: "100",
   MAX_EMBEDDING_INPUTS: "2",
+  // Byte-for-byte checks below: no heartbeat comments even on a loaded machine (worker-cancel.test.ts tests them).
+  HEARTBEAT_MS: "60000",
 };
 
 let proxy: TaggingProxy;
