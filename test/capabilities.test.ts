@@ -57,6 +57,14 @@ describe("CapabilityMemory", () => {
       [],
     ],
     [
+      "optional features proven on the other endpoint: a refusal blames nothing, not the endpoint",
+      [
+        ["succeeded", ["completions", "logprobs"]],
+        ["refused", ["chat", "logprobs"]],
+      ],
+      [],
+    ],
+    [
       "an endpoint refusal is cleared by a success on that endpoint",
       [
         ["refused", ["chat"]],
