@@ -14,7 +14,6 @@ export interface UIMessageLike {
   id?: string;
   role: "system" | "user" | "assistant";
   parts: readonly UIMessagePartLike[];
-  [field: string]: unknown;
 }
 
 const ROLES = ["system", "user", "assistant"];

@@ -88,7 +88,7 @@ describe("toUIMessageStreamResponse", () => {
   it("sends usage, estimated_cost and the model as the finish part's message metadata", async () => {
     const { response } = await uiStream({ fixture: "chat-stream.sse" });
     const parts = await partsOf(response);
-    const usage = chunksOf(streamFixture).findLast((chunk) => chunk.usage)!.usage;
+    const usage = chunksOf(streamFixture).filter((chunk) => chunk.usage).at(-1)!.usage;
     expect(typeof usage.estimated_cost).toBe("number");
     expect(parts.at(-1)).toEqual({
       type: "finish",
@@ -252,7 +252,7 @@ describe("read back by the ai package (the useChat path)", () => {
     expect(message.parts.map((part) => part.type)).toEqual(["step-start", "reasoning", "text"]);
     expect(message.parts[1]).toMatchObject({ type: "reasoning", text: joined(reasoningFixture, "reasoning_content"), state: "done" });
     expect(message.parts[2]).toMatchObject({ type: "text", text: joined(reasoningFixture, "content"), state: "done" });
-    expect(message.metadata).toMatchObject({ model: "deepseek-ai/DeepSeek-R1", estimated_cost: chunksOf(reasoningFixture).findLast((c) => c.usage)!.usage.estimated_cost });
+    expect(message.metadata).toMatchObject({ model: "deepseek-ai/DeepSeek-R1", estimated_cost: chunksOf(reasoningFixture).filter((chunk) => chunk.usage).at(-1)!.usage.estimated_cost });
   });
 
   it("assembles a tool call as a tool part with its input available", async () => {
