@@ -1,7 +1,7 @@
 // Pins src/binary.ts: base64 (plain, data URL, base64url, missing padding), media sniffing and float32 decoding.
 import { describe, expect, it } from "vitest";
 import { decodeBase64, decodeFloat32, sniffMimeType } from "../src/binary.js";
-import { DeepInfraError } from "../src/index.js";
+import { DeepInfraError } from "../src/errors/base.js";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));

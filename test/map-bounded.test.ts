@@ -1,7 +1,7 @@
 // Pins src/map-bounded.ts with hand-resolved promises (no timers): order, the concurrency bound, the
 // first failure aborting the rest, and the caller's signal.
 import { describe, expect, it, vi } from "vitest";
-import { APIUserAbortError } from "../src/index.js";
+import { APIUserAbortError } from "../src/errors/connection.js";
 import { mapBounded } from "../src/map-bounded.js";
 
 /** A promise resolved or rejected from outside. */

@@ -1,7 +1,8 @@
 // Pins src/resources/tool-runner.ts over a hand-written generator (no upstream): lazy start, await vs
 // iterate, once-only, a break failing the result, errors through both paths, and textStream().
 import { describe, expect, it } from "vitest";
-import { APIUserAbortError, DeepInfraError } from "../../src/index.js";
+import { DeepInfraError } from "../../src/errors/base.js";
+import { APIUserAbortError } from "../../src/errors/connection.js";
 import { ToolRunner } from "../../src/resources/tool-runner.js";
 
 type Event = { type: "text"; text: string } | { type: "round"; n: number } | { type: "text"; text?: undefined };

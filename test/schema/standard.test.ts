@@ -3,7 +3,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { type } from "arktype";
 import { describe, expect, it } from "vitest";
-import { StructuredOutputError } from "../../src/index.js";
+import { StructuredOutputError } from "../../src/errors/structured-output.js";
 import { isStandardSchema, parseJSONReply, summarizeIssues, toJSONSchema, validateStandard } from "../../src/schema/standard.js";
 
 /** A minimal hand-written Standard Schema that accepts anything, plus whatever else a library adds. */
