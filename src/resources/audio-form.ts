@@ -15,7 +15,7 @@ const EXTENSIONS: Record<string, string> = {
   "audio/aac": "aac",
 };
 
-const OWN_FIELDS = new Set(["file", "filename", "timestamp_granularities"]);
+const OWN_FIELDS = new Set(["file", "filename", "timestamp_granularities", "extra_body"]);
 
 /**
  * Builds the multipart body for a transcription with web APIs only (`FormData`, `Blob`), in
@@ -27,9 +27,11 @@ export async function buildTranscriptionForm(params: TranscriptionCreateParams):
   const typed = type && !blob.type ? new Blob([blob], { type }) : blob;
   const form = new FormData();
   form.append("file", typed, params.filename ?? fileName(params.file, type));
-  for (const [key, value] of Object.entries(params)) {
+  // extra_body's fields are form fields like the others (and win over a field of the same name).
+  const fields = { ...params, ...params.extra_body };
+  for (const [key, value] of Object.entries(fields)) {
     if (OWN_FIELDS.has(key) || value === undefined || value === null) continue;
-    form.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+    form.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   for (const granularity of params.timestamp_granularities ?? []) form.append("timestamp_granularities[]", granularity);
   return form;

@@ -203,7 +203,7 @@ describe("llm-interface: streamMessage and embeddings", () => {
       { model: "BAAI/bge-large-en-v1.5", input: "embed me", dimensions: 64, encoding_format: "float" },
       { model: "BAAI/bge-base-en-v1.5", input: ["a", "b"], encoding_format: "float" },
     ]);
-    expect(await rejection(embeddings(""))).toBeInstanceOf(ValidationError);
+    expect(await rejection(embeddings(5 as never))).toBeInstanceOf(ValidationError);
   });
 
   it("the bare functions use the interface set by configure()", async () => {

@@ -19,7 +19,7 @@ export default {
     const client = new DeepInfra({ apiKey: ${JSON.stringify(KEY)}, baseURL: env.UPSTREAM_URL });
     const b64 = await client.embeddings.create({ model: "default", input: ["abc"], encoding_format: "base64" });
     out.base64 = b64.data[0].embedding instanceof Float32Array && b64.data[0].embedding.length;
-    try { await client.embeddings.create({ model: "default", input: [] }); } catch (e) { out.empty = e instanceof ValidationError && e.message; }
+    try { await client.embeddings.create({ model: "default", input: 5 }); } catch (e) { out.invalid = e instanceof ValidationError && e.message; }
     return Response.json(out);
   },
 };`;
@@ -32,7 +32,7 @@ it("the llm-interface entry and embeddings run in real workerd without code gene
     chat: ["Hello! It's nice to meet you. Is there something I can help you with?", "memory-cache"],
     vector: 8,
     base64: 8,
-    empty: "Invalid embeddings.create params: input must be non-empty (was [])",
+    invalid: "Invalid embeddings.create params: input must be a string or an object (was a number)",
   });
   expect(text).not.toContain(KEY);
 });

@@ -81,10 +81,10 @@ describe("completions.create", () => {
     const { client, testId } = testClient();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ prompt: ["a", "b"] }, "prompt"],
-      [{ logprobs: -1 }, "logprobs"],
       [{ logprobs: 1.5 }, "logprobs"],
       [{ max_tokens: 0 }, "max_tokens"],
-      [{ stop: ["a", "b", "c", "d", "e"] }, "stop"],
+      [{ n: 5 }, "n"],
+      [{ top_p: 0 }, "top_p"],
       [{ echo: "yes" }, "echo"],
       [{ temperature: 3 }, "temperature"],
     ];
@@ -92,7 +92,7 @@ describe("completions.create", () => {
       const error = await rejection(client.completions.create({ model: MODEL, prompt: "hi", ...override } as never));
       expect(error, field).toBeInstanceOf(ValidationError);
       expect(error.message, field).toContain(field);
-      expect((error as ValidationError).issues[0]?.path, field).toEqual([field]);
+      expect((error as ValidationError).issues[0]?.path?.[0], field).toBe(field);
     }
     expect(await recordedRequests(testId)).toHaveLength(0);
   });
