@@ -19,7 +19,7 @@ export interface UsageEvent {
   /** Model id sent on the wire. */
   model: string;
   usage: UsageRecord;
-  /** Cost counted for this call in USD (`usage.estimated_cost`, else `estimateCost`, else 0). */
+  /** Cost counted for this call in USD (`usage.estimated_cost`, else `estimateCost`, else 0; never below 0). */
   costUSD: number;
   /** Total counted so far, this call included. */
   spentUSD: number;
@@ -90,8 +90,9 @@ export class Budget implements TransportHooks {
   record(endpoint: UsageEvent["endpoint"], model: string, usage: UsageRecord | null | undefined): void {
     if (!usage || typeof usage !== "object") return;
     const reported = usage.estimated_cost;
-    const cost = typeof reported === "number" && Number.isFinite(reported) ? reported : (this.#estimate?.({ endpoint, model, usage }) ?? 0);
-    this.#spent += Math.max(0, cost);
+    const raw = typeof reported === "number" && Number.isFinite(reported) ? reported : (this.#estimate?.({ endpoint, model, usage }) ?? 0);
+    const cost = Number.isFinite(raw) ? Math.max(0, raw) : 0;
+    this.#spent += cost;
     this.#onUsage?.({ endpoint, model, usage, costUSD: cost, spentUSD: this.#spent, remainingUSD: this.maxUSD - this.#spent });
   }
 }
@@ -101,7 +102,7 @@ export function createBudget(option: BudgetOptions | Budget): Budget {
   if (option instanceof Budget) return option;
   const max = (option as Partial<BudgetOptions> | undefined)?.maxUSD;
   if (typeof max !== "number" || !(max >= 0) || !Number.isFinite(max)) {
-    const message = `budget.maxUSD must be a finite number >= 0 (was ${JSON.stringify(max)})`;
+    const message = `budget.maxUSD must be a finite number >= 0 (was ${typeof max === "number" ? String(max) : JSON.stringify(max)})`;
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget", "maxUSD"] }]);
   }
   return new Budget(option);

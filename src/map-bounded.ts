@@ -24,7 +24,8 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, outer
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    // At least one worker: a limit of 0 (validation off) must not return holes without running anything.
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   } finally {
     outer?.removeEventListener("abort", onAbort);
   }

@@ -82,11 +82,14 @@ describe("Budget (unit)", () => {
     expect(budget.spentUSD).toBe(0);
   });
 
-  it("a negative cost never lowers spentUSD", () => {
-    const budget = new Budget({ maxUSD: 1, spentUSD: 0.5, estimateCost: () => -0.25 });
+  it("a negative or non-finite cost never lowers spentUSD, and onUsage is told the cost counted (0)", () => {
+    const events: UsageEvent[] = [];
+    const budget = new Budget({ maxUSD: 1, spentUSD: 0.5, estimateCost: () => -0.25, onUsage: (e) => events.push(e) });
     budget.record("embeddings", "e", { total_tokens: 1 });
     budget.record("chat.completions", "c", { estimated_cost: -1 });
+    new Budget({ maxUSD: 1, estimateCost: () => Number.NaN, onUsage: (e) => events.push(e) }).record("embeddings", "e", { total_tokens: 1 });
     expect(budget.spentUSD).toBe(0.5);
+    expect(events.map((e) => e.costUSD)).toEqual([0, 0, 0]);
   });
 
   it("check() and beforeRequest() refuse once spent reaches maxUSD (equal counts), with the amounts", () => {
@@ -131,6 +134,8 @@ describe("createBudget", () => {
     ["negative", -1, "-1"],
     ["a string", "1", '"1"'],
     ["missing", undefined, "undefined"],
+    ["NaN", Number.NaN, "NaN"],
+    ["Infinity", Number.POSITIVE_INFINITY, "Infinity"],
   ])("maxUSD %s is a ValidationError naming budget.maxUSD and the value", (_name, maxUSD, shown) => {
     const error = thrown(() => createBudget({ maxUSD } as never)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);

@@ -146,3 +146,11 @@ describe("mapBounded", () => {
     }
   });
 });
+
+describe("mapBounded with a limit below 1", () => {
+  it("still runs every item (one at a time) instead of returning holes", async () => {
+    const seen: number[] = [];
+    expect(await mapBounded([1, 2, 3], 0, undefined, async (n) => (seen.push(n), n * 2))).toEqual([2, 4, 6]);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+});

@@ -16,7 +16,9 @@ export function repairJSON(text: string): unknown {
   const closing = Math.max(body.lastIndexOf("}"), body.lastIndexOf("]"));
   const candidates = [body, closing > 0 ? body.slice(0, closing + 1) : body];
   for (const candidate of candidates) {
-    const fixed = closeOpen(candidate.replace(/\bTrue\b/g, "true").replace(/\bFalse\b/g, "false").replace(/\bNone\b/g, "null")).replace(/,(\s*[}\]])/g, "$1");
+    const fixed = outsideStrings(closeOpen(candidate), (code) =>
+      code.replace(/\bTrue\b/g, "true").replace(/\bFalse\b/g, "false").replace(/\bNone\b/g, "null").replace(/,(\s*[}\]])/g, "$1"),
+    );
     const parsed = tryParse(fixed);
     if (parsed.ok) return parsed.value;
   }
@@ -52,4 +54,27 @@ function closeOpen(text: string): string {
   if (stack.length === 0) return out;
   out = out.replace(/[,:]\s*$/, "");
   return out + stack.reverse().join("");
+}
+
+/** Applies `fix` to the text between JSON strings only: a value such as "True story, None" is left as written. */
+function outsideStrings(text: string, fix: (code: string) => string): string {
+  let out = "";
+  let code = "";
+  let inString = false;
+  let escaped = false;
+  for (const char of text) {
+    if (inString) {
+      out += char;
+      if (escaped) escaped = false;
+      else if (char === "\\") escaped = true;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') {
+      out += fix(code) + char;
+      code = "";
+      inString = true;
+    } else code += char;
+  }
+  return out + fix(code);
 }

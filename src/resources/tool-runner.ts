@@ -55,8 +55,9 @@ export class ToolRunner<Event extends { type: string }, Result> implements Async
   async *#drive(): AsyncGenerator<Event> {
     if (this.#started) throw new DeepInfraError("This run has already been started; iterate it once, or await it.");
     this.#started = true;
-    const run = this.#start();
+    let run: AsyncGenerator<Event, Result> | undefined;
     try {
+      run = this.#start();
       for (;;) {
         const step = await run.next();
         if (step.done) {
@@ -71,7 +72,7 @@ export class ToolRunner<Event extends { type: string }, Result> implements Async
     } finally {
       if (!this.#settled) {
         // The caller broke out of the loop: close the open stream (if any) and fail the result.
-        await run.return(undefined as Result).catch(() => {});
+        await run?.return(undefined as Result).catch(() => {});
         this.#settle(() => this.#reject(new APIUserAbortError("The tool run was stopped before it finished.")));
       }
     }

@@ -41,3 +41,14 @@ describe("repairJSON", () => {
     expect(repairJSON("null")).toBeNull();
   });
 });
+
+describe("repairJSON leaves text inside strings as written", () => {
+  it.each([
+    ['{"s": "True story, None", "b": True}', { s: "True story, None", b: true }],
+    ['{"s": "a,}", "b": 1,}', { s: "a,}", b: 1 }],
+    ['{"s": "None of it", "b": None', { s: "None of it", b: null }],
+    ['{"q": "say \\"False\\", ok", "list": [False,]}', { q: 'say "False", ok', list: [false] }],
+  ])("%s", (text, expected) => {
+    expect(repairJSON(text)).toEqual(expected);
+  });
+});

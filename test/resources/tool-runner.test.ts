@@ -172,3 +172,12 @@ describe("ToolRunner", () => {
     expect(await rejectionOf(stopped.runner)).toBeInstanceOf(APIUserAbortError);
   });
 });
+
+describe("ToolRunner whose start throws at once", () => {
+  it("rejects the result instead of hanging", async () => {
+    const runner = new ToolRunner<{ type: "x" }, number>(() => {
+      throw new RangeError("bad start");
+    });
+    await expect(runner.done()).rejects.toThrow("bad start");
+  });
+});
