@@ -15,7 +15,7 @@ export class Images {
    * @throws ValidationError for bad parameters; APIError subclasses for refusals, or when the body has no images.
    * @example
    * const { data } = await client.images.generate({ model: "black-forest-labs/FLUX-1-schnell", prompt: "a lighthouse" });
-   * return new Response(data[0].bytes, { headers: { "content-type": data[0].mimeType ?? "image/png" } });
+   * if (data[0]?.bytes && data[0].mimeType) return new Response(data[0].bytes, { headers: { "content-type": data[0].mimeType } });
    */
   async generate(params: ImageGenerateParams, options?: RequestOptions): Promise<ImagesResponse> {
     if (options?.validate ?? this.context.validate) validateImageParams(params);
@@ -36,7 +36,9 @@ function toImage(item: unknown): GeneratedImage {
   if (typeof item !== "object" || item === null) return {};
   const { b64_json, ...rest } = item as { b64_json?: unknown; [extra: string]: unknown };
   if (typeof b64_json !== "string" || b64_json === "") return rest;
-  const { bytes, mimeType } = decodeBase64(b64_json);
-  const type = sniffMimeType(bytes) ?? mimeType;
-  return { ...rest, bytes, ...(type ? { mimeType: type } : {}) };
+  const { bytes, mimeType: declared } = decodeBase64(b64_json);
+  // Only the bytes decide mimeType: HTML labelled data:image/png must not be served as an image.
+  const sniffed = sniffMimeType(bytes);
+  const type = sniffed?.startsWith("image/") ? sniffed : undefined;
+  return { ...rest, bytes, ...(type ? { mimeType: type } : {}), ...(declared ? { declaredMimeType: declared } : {}) };
 }

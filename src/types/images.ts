@@ -27,8 +27,13 @@ export interface ImageGenerateParams {
 export interface GeneratedImage {
   /** The decoded image (from `b64_json`); the base64 string itself is not kept. */
   bytes?: Uint8Array<ArrayBuffer>;
-  /** Media type sniffed from the bytes or taken from a data URL, e.g. `image/png`. */
+  /**
+   * Media type sniffed from the bytes (PNG, JPEG, GIF, WebP), e.g. `image/png`; absent when the bytes are none of
+   * those, so it is safe to serve as `content-type`.
+   */
   mimeType?: string;
+  /** The type a `data:` URL claimed, whatever the bytes are (never serve it as `content-type` unchecked). */
+  declaredMimeType?: string;
   /** The image's URL, passed through as sent. */
   url?: string;
   revised_prompt?: string;

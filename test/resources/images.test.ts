@@ -90,4 +90,13 @@ describe("images.generate", () => {
     const error = await rejection(testClient({ echoAuth: true }).client.images.generate({ model: MODEL, prompt: "x" }));
     expect(everythingIn(error)).not.toContain(FAKE_KEY);
   });
+
+  it("mimeType comes from the bytes only: HTML labelled data:image/png has none, the label stays apart", async () => {
+    const html = btoa("<html><script>alert(1)</script></html>");
+    const { client } = testClient({ body: { created: 1, data: [{ b64_json: `data:image/png;base64,${html}` }] } });
+    const [image] = (await client.images.generate({ model: MODEL, prompt: "x" })).data;
+    expect(image?.mimeType).toBeUndefined();
+    expect(image?.declaredMimeType).toBe("image/png");
+    expect(new TextDecoder().decode(image?.bytes)).toContain("<script>");
+  });
 });

@@ -28,6 +28,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { BATCH_API_ROUTES } from "./batch-api.mjs";
 
 /** @typedef {import("./server.mjs").Scenario} Scenario */
@@ -97,6 +98,13 @@ const CORS_HEADERS = {
 
 /** @param {unknown} value */
 const jsonReply = (value, status = 200) => ({ status, body: JSON.stringify(value), contentType: JSON_TYPE });
+
+/** The server-wide "closing" signal: every in-flight request listens to it, so no listener cap (200 at once is normal). */
+function closingController() {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
 
 /** @param {string} text */
 const countWords = (text) => text.split(/\s+/).filter(Boolean).length;
@@ -870,7 +878,7 @@ export async function startUpstream(opts = {}) {
     records: new Map(),
     sequenceCounters: new Map(),
     listeners: new Set(),
-    closing: new AbortController(),
+    closing: closingController(),
   };
 
   /** @type {Set<import("node:net").Socket>} */
