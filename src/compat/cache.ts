@@ -1,12 +1,18 @@
-/**
- * Any key-value store with `get` and `set`: a `Map`, the Workers Cache API (via `workersCache()`), a KV or
- * Redis wrapper… Values are plain JSON objects `{ value, expiresAt }`; the SDK checks expiry itself, and
- * passes the TTL in seconds as a third `set` argument for stores that can use it.
- */
-export interface CacheStore {
+// llm-interface's answer cache, on the SDK's one cache module (features/cache-store.ts): each answer is an
+// entry `{ value, expiresAt }`, kept as UTF-8 JSON bytes in a `{ get, put }` store (`memoryCache()`,
+// `workersCache()`, `kvCache()`), or as the object itself in the older `{ get, set }` form.
+import { cacheGet, cachePut, sha256Hex, type CacheStore as ByteStore } from "../features/cache-store.js";
+
+export { kvCache, memoryCache, workersCache, type CacheLike, type KVNamespaceLike, type MemoryCache, type MemoryCacheOptions, type WorkersCacheOptions } from "../features/cache-store.js";
+
+/** The `{ get, set }` form llm-interface's `cache` option has always taken (a `Map`-like): values are plain objects, the TTL in seconds comes third. */
+export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown, ttlSeconds?: number): unknown;
 }
+
+/** What llm-interface's `cache` option takes: a byte store (`memoryCache()`, `workersCache()`, `kvCache()`, any `{ get, put }`) or any `{ get, set }` store. */
+export type CacheStore = ByteStore | KeyValueStore;
 
 /** What the SDK stores under each key. */
 export interface CacheEntry<T = unknown> {
@@ -15,78 +21,39 @@ export interface CacheEntry<T = unknown> {
   expiresAt: number;
 }
 
-/** Reads a live entry, or undefined when missing, expired or not ours. */
+const isByteStore = (store: CacheStore): store is ByteStore => typeof (store as Partial<ByteStore>).put === "function";
+
+/** Reads a live entry, or undefined when missing, expired, not ours, or the store failed. */
 export async function readCache<T>(store: CacheStore, key: string, now = Date.now()): Promise<T | undefined> {
-  const entry = (await store.get(key)) as Partial<CacheEntry<T>> | undefined | null;
+  let entry: Partial<CacheEntry<T>> | undefined | null;
+  try {
+    if (isByteStore(store)) {
+      const bytes = await cacheGet(store, key);
+      entry = bytes && JSON.parse(new TextDecoder().decode(bytes));
+    } else {
+      entry = (await store.get(key)) as Partial<CacheEntry<T>> | undefined | null;
+    }
+  } catch {
+    return undefined;
+  }
   if (!entry || typeof entry !== "object" || typeof entry.expiresAt !== "number" || !("value" in entry)) return undefined;
   return entry.expiresAt > now ? entry.value : undefined;
 }
 
-/** Stores `value` for `ttlSeconds`. */
+/** Stores `value` for `ttlSeconds`; a failing store is ignored (the answer is still returned). */
 export async function writeCache(store: CacheStore, key: string, value: unknown, ttlSeconds: number, now = Date.now()): Promise<void> {
   const entry: CacheEntry = { value, expiresAt: now + ttlSeconds * 1000 };
-  await store.set(key, entry, ttlSeconds);
-}
-
-const MEMORY_LIMIT = 500;
-
-/**
- * An in-memory store backed by a `Map`, dropping the oldest entries past `limit` (an isolate lives for
- * many requests; an unbounded Map would grow with every distinct prompt).
- */
-export function memoryCache(limit = MEMORY_LIMIT): CacheStore & { readonly map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: (key) => map.get(key),
-    set: (key, value) => {
-      map.delete(key);
-      map.set(key, value);
-      while (map.size > limit) map.delete(map.keys().next().value as string);
-    },
-  };
-}
-
-/** The Cache API object this adapter needs (`caches.default` in Workers, `await caches.open(name)` elsewhere). */
-export interface CacheLike {
-  match(request: Request | string): Promise<Response | undefined>;
-  put(request: Request | string, response: Response): Promise<void>;
-}
-
-/**
- * A store on the Cache API: Workers' `caches.default` by default, or any opened `Cache`. Entries expire by
- * `cache-control: max-age`. Keys become URLs under `origin`; in production Workers the Cache API only
- * stores on a zone (custom domain), not on `*.workers.dev`.
- * @example sendMessage(prompt, options, { cacheTimeoutSeconds: 300, cache: workersCache() })
- */
-export function workersCache(cache?: CacheLike, origin = "https://deepinfra-edge.cache"): CacheStore {
-  // Looked up on use, not at import: `caches` exists only in runtimes with the Cache API.
-  const resolve = (): CacheLike => {
-    if (cache) return cache;
-    const global = (globalThis as { caches?: { default?: CacheLike } }).caches;
-    if (!global?.default) throw new TypeError("workersCache(): no caches.default in this runtime; pass a Cache (await caches.open(name)).");
-    return global.default;
-  };
-  const url = (key: string) => `${origin.replace(/\/+$/, "")}/${encodeURIComponent(key)}`;
-  return {
-    async get(key) {
-      const response = await resolve().match(url(key));
-      return response ? response.json() : undefined;
-    },
-    async set(key, value, ttlSeconds = 60) {
-      const body = JSON.stringify(value);
-      await resolve().put(url(key), new Response(body, { headers: { "content-type": "application/json", "cache-control": `max-age=${Math.max(1, Math.ceil(ttlSeconds))}` } }));
-    },
-  };
+  if (isByteStore(store)) return cachePut(store, key, new TextEncoder().encode(JSON.stringify(entry)), ttlSeconds);
+  try {
+    await store.set(key, entry, ttlSeconds);
+  } catch {
+    // As with byte stores: a cache never fails the call it serves.
+  }
 }
 
 /** SHA-256 (hex) of a canonical JSON form of `value`: object keys sorted, so option order never matters. */
-export async function cacheKey(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJSON(value));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  let hex = "";
-  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
-  return hex;
+export function cacheKey(value: unknown): Promise<string> {
+  return sha256Hex(canonicalJSON(value));
 }
 
 function canonicalJSON(value: unknown): string {

@@ -13,7 +13,7 @@ import type { RequestOptions } from "../types/request.js";
 import { cacheKey, memoryCache, readCache, writeCache, type CacheStore } from "./cache.js";
 import { repairJSON } from "./json-repair.js";
 
-export { memoryCache, workersCache, type CacheEntry, type CacheLike, type CacheStore } from "./cache.js";
+export { kvCache, memoryCache, workersCache, type CacheEntry, type CacheLike, type CacheStore, type KeyValueStore } from "./cache.js";
 export { repairJSON } from "./json-repair.js";
 export { LLMInterface, LLMInterfaceEmbeddings, LLMInterfaceSendMessage, LLMInterfaceStreamMessage, type LLMCacheConfig, type LLMEmbeddingOptions, type LLMInterfaceName, type LLMInterfaceSendMessageFn, type LLMInterfaceSendMessageWithKeyFn } from "./llm-interface-global.js";
 
@@ -43,7 +43,7 @@ export interface InterfaceOptions {
   attemptJsonRepair?: boolean;
   /** Add DeepInfra's whole response as `originalResponse`. */
   includeOriginalResponse?: boolean;
-  /** Where answers are cached: an in-memory Map by default, `workersCache()`, or any `{ get, set }` store. */
+  /** Where answers are cached: an in-memory LRU by default, `workersCache()`, `kvCache(env.MY_KV)`, or any `{ get, put }` or `{ get, set }` store. */
   cache?: CacheStore;
   /** Aborts the call, its retries and waits. */
   signal?: AbortSignal;
