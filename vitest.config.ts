@@ -12,6 +12,8 @@ export default defineConfig({
             miniflare: {
               compatibilityDate: "2026-04-01",
               bindings: { UPSTREAM_URL: `http://127.0.0.1:${inject("upstreamPort")}` },
+              // A real (local) Workers KV namespace for the embeddings cache tests.
+              kvNamespaces: ["EMBEDDINGS_KV"],
             },
           })),
         ],

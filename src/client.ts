@@ -1,4 +1,6 @@
-import { ClientBase, type ClientOptions } from "./client-base.js";
+import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
+import { createLimiter, type ConcurrencyLimiter } from "./features/concurrency.js";
+import { checkFeatureOptions, installFeatures, type FeatureOptions } from "./features/install.js";
 import { Audio } from "./resources/audio.js";
 import { Batches } from "./resources/batches.js";
 import { Chat } from "./resources/chat.js";
@@ -11,7 +13,10 @@ import { Models } from "./resources/model-list.js";
 import { Rerank } from "./resources/rerank.js";
 import { Tokenizer } from "./resources/tokenize.js";
 
-export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
+export { DEFAULT_BASE_URL } from "./client-base.js";
+
+/** Options of the full `new DeepInfra(…)`: the shared ones, plus fallback, concurrency, tracing and the embeddings cache. */
+export interface ClientOptions extends SharedOptions, FeatureOptions {}
 
 /**
  * The DeepInfra client with every resource. Holds configuration and wires the resources; nothing is
@@ -46,9 +51,14 @@ export class DeepInfra extends ClientBase {
   readonly files: Files;
   /** OpenAI-compatible Batch API, with `run` (requests in, answers out in input order) and `wait`. */
   readonly batches: Batches;
+  /** The concurrency limiter in force, when the `concurrency` option is set. */
+  readonly concurrency: ConcurrencyLimiter | undefined;
 
   constructor(options: ClientOptions = {}) {
-    super(options);
+    checkFeatureOptions(options);
+    const limiter = options.concurrency === undefined ? undefined : createLimiter(options.concurrency);
+    super(options, limiter ? [limiter] : []);
+    this.concurrency = limiter;
     this.chat = new Chat(this.context);
     this.embeddings = new Embeddings(this.context);
     this.completions = new Completions(this.context);
@@ -63,5 +73,7 @@ export class DeepInfra extends ClientBase {
     this.rerank = (params, options) => rerank.rerank(params, options);
     this.files = new Files(this.context);
     this.batches = new Batches(this.context, this.files);
+    // Fallback and tracing wrap these three resources' `create`; the chat-only client has neither.
+    installFeatures(this.context, { "/v1/openai/chat/completions": this.chat.completions, "/v1/openai/completions": this.completions, "/v1/openai/embeddings": this.embeddings }, options, this);
   }
 }

@@ -40,6 +40,15 @@ export {
   isValidationError,
 } from "./errors/index.js";
 export { BatchFailedError, BatchLineError } from "./errors/batch.js";
+export { AllModelsFailedError, EmbeddingDimensionError, QueueFullError, type FallbackAttempt } from "./errors/index.js";
+
+// Opt-in features of the full client: fallback chains, concurrency, tracing, the embeddings cache.
+export type { FeatureOptions } from "./features/install.js";
+export type { FallbackEvent } from "./features/fallback.js";
+export { ConcurrencyLimiter, type ConcurrencyOptions } from "./features/concurrency.js";
+export type { HistogramLike, MeterLike, SpanLike, TelemetryAttributes, TelemetryAttributeValue, TracerLike } from "./features/telemetry.js";
+export { kvCache, memoryCache, workersCache, type CacheBytes, type CacheLike, type CacheStore, type KVNamespaceLike, type MemoryCache, type MemoryCacheOptions, type WorkersCacheOptions } from "./features/cache-store.js";
+export type { EmbeddingCacheOptions } from "./types/embeddings-cache.js";
 
 // Streams.
 export { ChatStream } from "./streaming/chat-stream.js";

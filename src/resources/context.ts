@@ -1,4 +1,5 @@
 import type { Budget } from "../budget.js";
+import type { CacheStore } from "../features/cache-store.js";
 import type { Transport } from "../http.js";
 
 /** What a resource needs from the client: the transport, the alias tables and the per-client settings. */
@@ -12,6 +13,8 @@ export interface ResourceContext {
   validate: boolean;
   /** Largest single SSE line or event in bytes, for every stream the client opens. */
   maxEventBytes: number;
+  /** The client's embeddings cache (`cache` option); a call's `cache` overrides it. */
+  cache?: CacheStore | undefined;
 }
 
 /** `params` as sent: `extra_body` merged in (its fields win), `null`/`undefined` fields kept for the server to default. */

@@ -1,16 +1,23 @@
 import { decodeFloat32 } from "../binary.js";
 import { DeepInfraError } from "../errors/base.js";
+import { cachedEmbeddings, type EmbeddedTexts } from "../features/embeddings-cache.js";
 import { mapBounded } from "../map-bounded.js";
 import { resolveModel } from "../models.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateEmbeddingParams } from "../schema/embeddings.js";
-import type { CreateEmbeddingResponse, Embedding, EmbeddingCreateParams, EmbeddingRequestOptions, EmbeddingUsage } from "../types/embeddings.js";
+import type { CreateEmbeddingResponse, EmbeddingCreateParams, EmbeddingRequestOptions as BatchingOptions, EmbeddingUsage } from "../types/embeddings.js";
+import type { EmbeddingCacheOptions } from "../types/embeddings-cache.js";
 import type { OpenResponse } from "../types/request.js";
 import { addUsage } from "../usage.js";
 import { wireBody, type ResourceContext } from "./context.js";
 
 const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_CONCURRENCY = 4;
+const PATH = "/v1/openai/embeddings";
+
+/** Per-call options of `embeddings.create`: request options, batching and the cache. */
+type EmbeddingRequestOptions = BatchingOptions & EmbeddingCacheOptions;
+type Vector = number[] | Float32Array;
 
 type RawEmbedding = { index?: number; embedding?: unknown };
 type RawResponse = { data?: RawEmbedding[]; model?: string; usage?: Partial<EmbeddingUsage>; [extra: string]: unknown };
@@ -29,20 +36,19 @@ export class Embeddings {
   create(params: EmbeddingCreateParams & { encoding_format: "base64" }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Float32Array>>;
   create(params: EmbeddingCreateParams & { encoding_format?: "float" | null }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[]>>;
   create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[] | Float32Array>>;
-  async create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions = {}): Promise<CreateEmbeddingResponse<number[] | Float32Array>> {
+  async create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions = {}): Promise<CreateEmbeddingResponse<Vector>> {
     if (options.validate ?? this.context.validate) validateEmbeddingParams(params, options);
-    const { batchSize, concurrency, ...requestOptions } = options;
+    const { batchSize, concurrency = DEFAULT_CONCURRENCY, cache, ...requestOptions } = options;
     const size = batchSize ?? DEFAULT_BATCH_SIZE;
+    const store = cache === false ? undefined : (cache ?? this.context.cache);
     const resolved = resolveModel(params.model, this.context.embeddingAliases, "embeddingAliases");
     const single = typeof params.input === "string";
     const inputs = single ? [params.input as string] : (params.input as string[]);
-    const batches: string[][] = [];
-    for (let at = 0; at < inputs.length; at += size) batches.push(inputs.slice(at, at + size));
     const base64 = params.encoding_format === "base64";
 
     const sendBatch = async (batch: string[], index: number, signal: AbortSignal): Promise<RawResponse> => {
       const body = wireBody(params, { model: resolved.model, input: single ? batch[0] : batch });
-      const reply = await this.context.transport({ method: "POST", path: "/v1/openai/embeddings", body, resolved }, { ...requestOptions, signal }, async (open: OpenResponse) => {
+      const reply = await this.context.transport({ method: "POST", path: PATH, body, resolved }, { ...requestOptions, signal }, async (open: OpenResponse) => {
         const raw = await readJSON<RawResponse>(open);
         if (!Array.isArray(raw?.data) || raw.data.length !== batch.length) {
           throw apiErrorFor(open, raw, `Embeddings batch ${index} answered ${Array.isArray(raw?.data) ? raw.data.length : "no"} vectors for ${batch.length} inputs.`);
@@ -52,21 +58,28 @@ export class Embeddings {
       this.context.budget?.record("embeddings", resolved.model, reply.usage as EmbeddingUsage | undefined);
       return reply;
     };
-    const replies = await mapBounded(batches, concurrency ?? DEFAULT_CONCURRENCY, requestOptions.signal, sendBatch);
-
-    const data: Array<Embedding<number[] | Float32Array>> = [];
-    const usage: EmbeddingUsage = { prompt_tokens: 0, total_tokens: 0 };
-    for (const [batchIndex, reply] of replies.entries()) {
-      const offset = batchIndex * size;
-      // DeepInfra's order within a batch is unconfirmed: place each vector by its own index.
-      const sorted = [...(reply.data as RawEmbedding[])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-      for (const [position, item] of sorted.entries()) {
-        data.push({ object: "embedding", index: offset + position, embedding: toVector(item.embedding, base64) });
+    const embed = async (texts: string[]): Promise<EmbeddedTexts<Vector>> => {
+      const batches: string[][] = [];
+      for (let at = 0; at < texts.length; at += size) batches.push(texts.slice(at, at + size));
+      // An empty array is sent as it is: the server decides what it means.
+      if (batches.length === 0) batches.push([]);
+      const replies = await mapBounded(batches, concurrency, requestOptions.signal, sendBatch);
+      const vectors: Vector[] = [];
+      const usage: EmbeddingUsage = { prompt_tokens: 0, total_tokens: 0 };
+      for (const reply of replies) {
+        // DeepInfra's order within a batch is unconfirmed: place each vector by its own index.
+        const sorted = [...(reply.data as RawEmbedding[])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+        for (const item of sorted) vectors.push(toVector(item.embedding, base64));
+        addUsage(usage, reply.usage);
       }
-      addUsage(usage, reply.usage);
-    }
-    const { data: _data, usage: _usage, ...first } = replies[0] as RawResponse;
-    return { ...first, object: "list", data, model: replies[0]?.model ?? resolved.model, usage };
+      const { data: _data, usage: _usage, ...first } = replies[0] as RawResponse;
+      return { vectors, usage, first };
+    };
+
+    const parts = { model: resolved.model, encoding_format: params.encoding_format, dimensions: params.dimensions };
+    const { vectors, usage, first } = store ? await cachedEmbeddings(store, parts, inputs, base64, embed) : await embed(inputs);
+    const data = vectors.map((embedding, index) => ({ object: "embedding" as const, index, embedding }));
+    return { ...first, object: "list", data, model: typeof first.model === "string" ? first.model : resolved.model, usage };
   }
 }
 

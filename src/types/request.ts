@@ -21,6 +21,12 @@ export interface RequestOptions {
   validate?: boolean;
   /** This call's retry schedule, overriding the client's `retryDelay`. */
   retryDelay?: (info: RetryDelayInfo) => number | undefined;
+  /**
+   * Models (aliases allowed) tried in order after `model` when it is gone, busy, failing or refuses a
+   * feature; replaces the client's `fallback` for this call (`[]` turns it off). Chat, completions and
+   * embeddings of the full `DeepInfra` client.
+   */
+  fallback?: readonly string[];
 }
 
 /** What `onRetry` and `retryDelay` are told before each retry. */

@@ -1,0 +1,75 @@
+import type { CapabilityMemory } from "../capabilities.js";
+import { ValidationError } from "../errors/validation.js";
+import type { ResourceContext } from "../resources/context.js";
+import type { RetryDelayInfo } from "../types/request.js";
+import type { CacheStore } from "./cache-store.js";
+import type { ConcurrencyLimiter, ConcurrencyOptions } from "./concurrency.js";
+import { createCallWrapper, routeThrough, type FallbackEvent } from "./fallback.js";
+import { createTelemetry, type MeterLike, type TracerLike } from "./telemetry.js";
+
+/** The full client's options beyond the shared ones: each is off (and costs nothing per call) when absent. */
+export interface FeatureOptions {
+  /**
+   * Models (aliases allowed) tried in order after a call's `model` when it is gone (404), refuses a
+   * feature (405), is busy (429, not quota) or failing (5xx after retries), or can't be reached; for
+   * chat, completions and embeddings. A call's own `fallback` replaces it.
+   */
+  fallback?: readonly string[];
+  /** Called each time a call moves on to the next model of its fallback chain. */
+  onFallback?: (event: FallbackEvent) => void;
+  /** Requests in flight per model and in all, with a FIFO queue and AIMD on busy 429s; or a shared `ConcurrencyLimiter`. */
+  concurrency?: ConcurrencyOptions | ConcurrencyLimiter;
+  /** An OpenTelemetry `Tracer` (or anything shaped like one): one CLIENT span per chat, completions or embeddings call. */
+  tracer?: TracerLike;
+  /** An OpenTelemetry `Meter`: `gen_ai.client.token.usage` and `gen_ai.client.operation.duration` histograms. */
+  meter?: MeterLike;
+  /** Put prompts and answers on spans (`gen_ai.input.messages`, `gen_ai.output.messages`); default false. */
+  recordContent?: boolean;
+  /** Where embeddings are cached (`kvCache(env.MY_KV)`, `workersCache()`, `memoryCache()` or any `{ get, put }`); a call's `cache` overrides it. */
+  cache?: CacheStore;
+}
+
+/** What the features need from the client that installs them. */
+export interface FeatureHost {
+  baseURL: string;
+  modelAliases: Readonly<Record<string, string>>;
+  embeddingAliases: Readonly<Record<string, string>>;
+  capabilities: CapabilityMemory;
+}
+
+/** Checks the feature options before anything is built; throws `ValidationError` naming the option. */
+export function checkFeatureOptions(options: FeatureOptions): void {
+  const fail = (path: string, rule: string, value: unknown): never => {
+    const message = `${path} ${rule} (was ${describe(value)})`;
+    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: path.split(".") }]);
+  };
+  const { fallback, onFallback, tracer, meter, cache } = options;
+  if (fallback !== undefined && (!Array.isArray(fallback) || fallback.some((model) => typeof model !== "string" || model === ""))) fail("fallback", "must be an array of model names", fallback);
+  if (onFallback !== undefined && typeof onFallback !== "function") fail("onFallback", "must be a function", onFallback);
+  if (tracer !== undefined && typeof tracer?.startSpan !== "function") fail("tracer", "must have startSpan() (an OpenTelemetry Tracer)", tracer);
+  if (meter !== undefined && typeof meter?.createHistogram !== "function") fail("meter", "must have createHistogram() (an OpenTelemetry Meter)", meter);
+  if (cache !== undefined && (typeof cache?.get !== "function" || typeof cache.put !== "function")) fail("cache", "must have get() and put()", cache);
+}
+
+/**
+ * Installs the features on a full client: its chat, completions and embeddings `create` go through the
+ * fallback chain and tracing (`resources`, keyed by endpoint path), a traced client's transport watches
+ * streamed answers, and `cache` becomes the embeddings cache.
+ */
+export function installFeatures(
+  context: ResourceContext,
+  resources: Record<string, object>,
+  options: FeatureOptions & { retryDelay?: ((info: RetryDelayInfo) => number | undefined) | undefined },
+  host: FeatureHost,
+): void {
+  const telemetry = options.tracer || options.meter ? createTelemetry({ ...host, tracer: options.tracer, meter: options.meter, recordContent: options.recordContent, retryDelay: options.retryDelay }) : undefined;
+  if (telemetry) context.transport = telemetry.transport(context.transport);
+  const around = createCallWrapper({ ...host, fallback: options.fallback, onFallback: options.onFallback, telemetry });
+  for (const [path, resource] of Object.entries(resources)) routeThrough(resource, path, around);
+  context.cache = options.cache;
+}
+
+function describe(value: unknown): string {
+  if (value === null || typeof value !== "object") return typeof value === "function" ? "a function" : JSON.stringify(value) ?? String(value);
+  return Array.isArray(value) ? JSON.stringify(value) : "an object";
+}
