@@ -120,6 +120,57 @@ export interface LLMInterfaceSendMessageFn {
 const sendMessage = (async (interfaceName: LLMInterfaceName, message: LLMMessage, options?: LLMOptions | number, interfaceOptions?: InterfaceOptions | number) =>
   send(parseName(interfaceName, "sendMessage"), message, options, interfaceOptions)) as LLMInterfaceSendMessageFn;
 
+/** llm-interface's `LLMInterface` object, for the `deepinfra` interface (the type of `LLMInterface`). */
+export interface LLMInterfaceApi {
+  /**
+   * Sets the DeepInfra key: `setApiKey({ deepinfra: key })` or `setApiKey("deepinfra", key)`. Module-level state
+   * (shared by a Worker isolate's requests). Returns false for an empty key.
+   * @throws ValidationError for any other interface name.
+   */
+  setApiKey(interfaceNames: string | Record<string, string | undefined>, key?: string): boolean;
+  /** Points `alias` (`default`, `large`, `small`, `agent` or a new one) at a chat model. */
+  setModelAlias(interfaceName: string, alias: string, name: string, tokens?: number): boolean;
+  /** Points an embeddings alias (`default`, `large`, `small` or a new one) at an embedding model. */
+  setEmbeddingsModelAlias(interfaceName: string, alias: string, name: string): boolean;
+  /** The chat model an alias stands for (`default` when empty); any other name comes back as it is. */
+  getModelByAlias(interfaceName: string, alias?: string): string;
+  /** The embedding model an alias stands for (`default` when empty); any other name comes back as it is. */
+  getEmbeddingsModelByAlias(interfaceName: string, alias?: string): string;
+  /** The older documented name of `getModelByAlias`. */
+  getModelAlias(interfaceName: string, alias?: string): string;
+  /** The older documented name of `getEmbeddingsModelByAlias`. */
+  getEmbeddingsModelAlias(interfaceName: string, alias?: string): string;
+  /** The interface names this module serves (llm-interface lists its configured interfaces): `["deepinfra"]`. */
+  getAllModelNames(): string[];
+  /**
+   * Chooses where answers are cached (see `LLMCacheConfig`); returns the store. Module-level, like the key.
+   * @example LLMInterface.configureCache({ cache: workersCache() });
+   */
+  configureCache(cacheConfig?: LLMCacheConfig): CacheStore;
+  /** Forgets every cached answer: the in-memory store is emptied, any other store is never read again under the old keys. */
+  flushCache(): Promise<void>;
+  /**
+   * `LLMInterface.sendMessage("deepinfra" | ["deepinfra", key], message, options, interfaceOptions)`; `options.stream: true`
+   * makes it `streamMessage`, a number in either options slot is the cache timeout in seconds.
+   * @throws ValidationError for another interface name or an empty message; the SDK's typed errors for failures.
+   */
+  sendMessage: LLMInterfaceSendMessageFn;
+  /** `LLMInterface.streamMessage("deepinfra", message, options)`: a `ChatStream` whose `data` is the SSE byte stream. */
+  streamMessage(interfaceName: LLMInterfaceName, message: LLMMessage, options?: LLMOptions, interfaceOptions?: InterfaceOptions): Promise<LLMStream>;
+  /**
+   * `LLMInterface.embeddings("deepinfra", text, options, interfaceOptions)`: `results` is the vector (one per string for an array).
+   * `defaultProvider` is accepted and unused: DeepInfra serves embeddings itself.
+   */
+  embeddings(interfaceName: LLMInterfaceName, text: string | string[], options?: LLMEmbeddingOptions, interfaceOptions?: InterfaceOptions | number, defaultProvider?: string): Promise<LLMResponse<number[] | number[][]>>;
+  /** llm-interface's OpenAI-flavoured alias of `sendMessage`. */
+  chat: { completions: { create: LLMInterfaceSendMessageFn } };
+  /**
+   * deepinfra-edge's addition: client options (`baseURL`, `fetch`, `headers`, `timeout`, `modelAliases`…) for the
+   * module-level clients. Module-level state, like the key.
+   */
+  configureClient(options: ClientOptions): void;
+}
+
 /**
  * llm-interface's `LLMInterface` for its `deepinfra` interface: same calls, same answers, typed errors instead of
  * `{ success: false }`. The key and settings it keeps are module-level state: in a Worker they are shared by every
@@ -129,12 +180,7 @@ const sendMessage = (async (interfaceName: LLMInterfaceName, message: LLMMessage
  * LLMInterface.setApiKey({ deepinfra: process.env.DEEPINFRA_API_KEY });
  * const { results } = await LLMInterface.sendMessage("deepinfra", "Explain the importance of low latency LLMs.");
  */
-export const LLMInterface = {
-  /**
-   * Sets the DeepInfra key: `setApiKey({ deepinfra: key })` or `setApiKey("deepinfra", key)`. Module-level state
-   * (shared by a Worker isolate's requests). Returns false for an empty key.
-   * @throws ValidationError for any other interface name.
-   */
+export const LLMInterface: LLMInterfaceApi = {
   setApiKey(interfaceNames: string | Record<string, string | undefined>, key?: string): boolean {
     const entries = typeof interfaceNames === "string" ? [[interfaceNames, key] as const] : Object.entries(interfaceNames ?? {});
     let set = false;
@@ -149,7 +195,6 @@ export const LLMInterface = {
     return set;
   },
 
-  /** Points `alias` (`default`, `large`, `small`, `agent` or a new one) at a chat model. */
   setModelAlias(interfaceName: string, alias: string, name: string, _tokens?: number): boolean {
     parseName(interfaceName, "setModelAlias");
     if (!alias || !name) return false;
@@ -158,7 +203,6 @@ export const LLMInterface = {
     return true;
   },
 
-  /** Points an embeddings alias (`default`, `large`, `small` or a new one) at an embedding model. */
   setEmbeddingsModelAlias(interfaceName: string, alias: string, name: string): boolean {
     parseName(interfaceName, "setEmbeddingsModelAlias");
     if (!alias || !name) return false;
@@ -167,7 +211,6 @@ export const LLMInterface = {
     return true;
   },
 
-  /** The chat model an alias stands for (`default` when empty); any other name comes back as it is. */
   getModelByAlias(interfaceName: string, alias?: string): string {
     parseName(interfaceName, "getModelByAlias");
     const table: Record<string, string> = { ...MODEL_ALIASES, ...clientOptions.modelAliases, ...modelAliases };
@@ -175,7 +218,6 @@ export const LLMInterface = {
     return Object.hasOwn(table, name) ? (table[name] as string) : name;
   },
 
-  /** The embedding model an alias stands for (`default` when empty); any other name comes back as it is. */
   getEmbeddingsModelByAlias(interfaceName: string, alias?: string): string {
     parseName(interfaceName, "getEmbeddingsModelByAlias");
     const table: Record<string, string> = { ...EMBEDDING_ALIASES, ...clientOptions.embeddingAliases, ...embeddingAliases };
@@ -183,25 +225,18 @@ export const LLMInterface = {
     return Object.hasOwn(table, name) ? (table[name] as string) : name;
   },
 
-  /** The older documented name of `getModelByAlias`. */
   getModelAlias(interfaceName: string, alias?: string): string {
     return LLMInterface.getModelByAlias(interfaceName, alias);
   },
 
-  /** The older documented name of `getEmbeddingsModelByAlias`. */
   getEmbeddingsModelAlias(interfaceName: string, alias?: string): string {
     return LLMInterface.getEmbeddingsModelByAlias(interfaceName, alias);
   },
 
-  /** The interface names this module serves (llm-interface lists its configured interfaces): `["deepinfra"]`. */
   getAllModelNames(): string[] {
     return [NAME];
   },
 
-  /**
-   * Chooses where answers are cached (see `LLMCacheConfig`); returns the store. Module-level, like the key.
-   * @example LLMInterface.configureCache({ cache: workersCache() });
-   */
   configureCache(cacheConfig: LLMCacheConfig = {}): CacheStore {
     const cache = cacheConfig.cache ?? "simple-cache";
     cacheName = typeof cache === "string" ? cache : "custom";
@@ -209,39 +244,23 @@ export const LLMInterface = {
     return cacheStore;
   },
 
-  /** Forgets every cached answer: the in-memory store is emptied, any other store is never read again under the old keys. */
   async flushCache(): Promise<void> {
     generation++;
     (cacheStore as { map?: Map<unknown, unknown> } | undefined)?.map?.clear();
   },
 
-  /**
-   * `LLMInterface.sendMessage("deepinfra" | ["deepinfra", key], message, options, interfaceOptions)`; `options.stream: true`
-   * makes it `streamMessage`, a number in either options slot is the cache timeout in seconds.
-   * @throws ValidationError for another interface name or an empty message; the SDK's typed errors for failures.
-   */
   sendMessage,
 
-  /** `LLMInterface.streamMessage("deepinfra", message, options)`: a `ChatStream` whose `data` is the SSE byte stream. */
   async streamMessage(interfaceName: LLMInterfaceName, message: LLMMessage, options: LLMOptions = {}, interfaceOptions: InterfaceOptions = {}): Promise<LLMStream> {
     return interfaceFor(parseName(interfaceName, "streamMessage")).streamMessage(message, options, interfaceOptions);
   },
 
-  /**
-   * `LLMInterface.embeddings("deepinfra", text, options, interfaceOptions)`: `results` is the vector (one per string for an array).
-   * `defaultProvider` is accepted and unused: DeepInfra serves embeddings itself.
-   */
   async embeddings(interfaceName: LLMInterfaceName, text: string | string[], options?: LLMEmbeddingOptions, interfaceOptions?: InterfaceOptions | number, _defaultProvider?: string): Promise<LLMResponse<number[] | number[][]>> {
     return embed(parseName(interfaceName, "embeddings"), text, options, interfaceOptions);
   },
 
-  /** llm-interface's OpenAI-flavoured alias of `sendMessage`. */
   chat: { completions: { create: sendMessage } },
 
-  /**
-   * deepinfra-edge's addition: client options (`baseURL`, `fetch`, `headers`, `timeout`, `modelAliases`…) for the
-   * module-level clients. Module-level state, like the key.
-   */
   configureClient(options: ClientOptions): void {
     const { apiKey: key, ...rest } = options;
     clientOptions = rest;

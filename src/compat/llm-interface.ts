@@ -15,7 +15,7 @@ import { repairJSON } from "./json-repair.js";
 
 export { kvCache, memoryCache, workersCache, type CacheEntry, type CacheLike, type CacheStore, type KeyValueStore } from "./cache.js";
 export { repairJSON } from "./json-repair.js";
-export { LLMInterface, LLMInterfaceEmbeddings, LLMInterfaceSendMessage, LLMInterfaceStreamMessage, type LLMCacheConfig, type LLMEmbeddingOptions, type LLMInterfaceName, type LLMInterfaceSendMessageFn, type LLMInterfaceSendMessageWithKeyFn } from "./llm-interface-global.js";
+export { LLMInterface, LLMInterfaceEmbeddings, LLMInterfaceSendMessage, LLMInterfaceStreamMessage, type LLMCacheConfig, type LLMInterfaceApi, type LLMEmbeddingOptions, type LLMInterfaceName, type LLMInterfaceSendMessageFn, type LLMInterfaceSendMessageWithKeyFn } from "./llm-interface-global.js";
 
 /** The interface name this module stands in for. */
 export const interfaceName = "deepinfra";
