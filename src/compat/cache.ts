@@ -52,7 +52,7 @@ export async function writeCache(store: CacheStore, key: string, value: unknown,
 }
 
 /** SHA-256 (hex) of a canonical JSON form of `value`: object keys sorted, so option order never matters. */
-export function cacheKey(value: unknown): Promise<string> {
+export async function cacheKey(value: unknown): Promise<string> {
   return sha256Hex(canonicalJSON(value));
 }
 

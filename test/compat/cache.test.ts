@@ -2,6 +2,7 @@
 // (src/compat/cache.ts): both store forms, expiry, failing stores, the LRU, the Cache API, the key.
 import { describe, expect, it } from "vitest";
 import { cacheKey, readCache, writeCache, type KeyValueStore } from "../../src/compat/cache.js";
+import { sha256Hex } from "../../src/features/cache-store.js";
 import { kvCache, memoryCache, workersCache } from "../../src/compat/llm-interface.js";
 import * as sdk from "../../src/index.js";
 
@@ -86,6 +87,15 @@ describe("one cache module for the SDK and llm-interface", () => {
     await store.put("k", new Uint8Array(4), { ttlSeconds: 3600.2 });
     expect(puts).toEqual([{ expirationTtl: 60 }, { expirationTtl: 3601 }]);
     expect(await store.get("k")).toBeNull();
+  });
+
+  it("sha256Hex equals Web Crypto's SHA-256 at every padding boundary and on multibyte text", async () => {
+    const texts = ["", "abc", "é", "日本語 🚀", ...[55, 56, 63, 64, 65, 119, 120, 1000].map((n) => "x".repeat(n)), "🚀".repeat(40)];
+    for (const text of texts) {
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+      expect(sha256Hex(text)).toBe(Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join(""));
+    }
+    expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
   it("cacheKey is a SHA-256 of canonical JSON: key order never matters, values do", async () => {
