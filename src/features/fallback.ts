@@ -3,6 +3,7 @@ import { APIError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
 import { APIConnectionError } from "../errors/connection.js";
 import { EmbeddingDimensionError } from "../errors/embedding-dimension.js";
+import { ValidationError } from "../errors/validation.js";
 import { AllModelsFailedError, type FallbackAttempt } from "../errors/fallback.js";
 import { isModelGoneError, resolveModel, type AliasTable } from "../models.js";
 import { wireBody } from "../resources/context.js";
@@ -65,6 +66,7 @@ export function createCallWrapper(features: CallFeatures): CallWrapper {
   return async (path, call, options, send) => {
     const params = call as Record<string, unknown> & { model: string };
     const chain = options?.fallback ?? features.fallback ?? [];
+    if (options?.fallback !== undefined) checkChain(options.fallback, "options.fallback");
     const trace = features.telemetry?.start(path, params, options);
     const signal = options?.signal;
     if (!trace) return chain.length ? runChain(features, dimensions, path, params, chain, signal, (model) => send(model, options)) : send(params.model, options);
@@ -137,6 +139,13 @@ async function runChain<T>(
     return result;
   }
   throw new AllModelsFailedError(attempts);
+}
+
+/** Throws `ValidationError` unless `chain` is an array of model names. */
+export function checkChain(chain: unknown, path: string): void {
+  if (Array.isArray(chain) && chain.every((model) => typeof model === "string" && model !== "")) return;
+  const message = `${path} must be an array of model names (was ${JSON.stringify(chain)})`;
+  throw new ValidationError(`Invalid ${path.startsWith("options") ? "request options" : "client options"}: ${message}.`, [{ message, path: path.split(".") }]);
 }
 
 /** Whether the 405 memory already knows `model` refuses a feature this request uses. */

@@ -4,7 +4,7 @@ import type { ResourceContext } from "../resources/context.js";
 import type { RetryDelayInfo } from "../types/request.js";
 import type { CacheStore } from "./cache-store.js";
 import type { ConcurrencyLimiter, ConcurrencyOptions } from "./concurrency.js";
-import { createCallWrapper, routeThrough, type FallbackEvent } from "./fallback.js";
+import { checkChain, createCallWrapper, routeThrough, type FallbackEvent } from "./fallback.js";
 import { createTelemetry, type MeterLike, type TracerLike } from "./telemetry.js";
 
 /** The full client's options beyond the shared ones: each is off (and costs nothing per call) when absent. */
@@ -44,7 +44,7 @@ export function checkFeatureOptions(options: FeatureOptions): void {
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: path.split(".") }]);
   };
   const { fallback, onFallback, tracer, meter, cache } = options;
-  if (fallback !== undefined && (!Array.isArray(fallback) || fallback.some((model) => typeof model !== "string" || model === ""))) fail("fallback", "must be an array of model names", fallback);
+  if (fallback !== undefined) checkChain(fallback, "fallback");
   if (onFallback !== undefined && typeof onFallback !== "function") fail("onFallback", "must be a function", onFallback);
   if (tracer !== undefined && typeof tracer?.startSpan !== "function") fail("tracer", "must have startSpan() (an OpenTelemetry Tracer)", tracer);
   if (meter !== undefined && typeof meter?.createHistogram !== "function") fail("meter", "must have createHistogram() (an OpenTelemetry Meter)", meter);

@@ -196,9 +196,14 @@ describe("fallback: the chain", () => {
     expect(stats.sent).toEqual([A, B]);
   });
 
-  it("rejects a malformed fallback option, naming it", () => {
-    expect(() => modelClient({}, { fallback: ["ok", ""] })).toThrow(/fallback must be an array of model names/);
+  it("rejects a malformed fallback option, naming it, before anything is sent", async () => {
+    expect(() => modelClient({}, { fallback: ["ok", ""] })).toThrow(/Invalid client options: fallback must be an array of model names \(was \["ok",""\]\)/);
     expect(() => modelClient({}, { fallback: "x" as never })).toThrow(ValidationError);
+    const { client, stats } = modelClient({});
+    const error = await rejection(client.chat.completions.create({ model: A, ...CHAT }, { fallback: "small" as never }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toBe('Invalid request options: options.fallback must be an array of model names (was "small").');
+    expect(stats.sent).toEqual([]);
   });
 });
 
