@@ -28,7 +28,8 @@ export class Embeddings {
 
   /**
    * Embeds one string or many. Large inputs are split into batches of `options.batchSize`, sent at most
-   * `options.concurrency` at a time; vectors come back in input order with usage summed.
+   * `options.concurrency` at a time; vectors come back in input order with usage summed. With a `cache`
+   * (the client's, or `options.cache`), inputs embedded before are answered from it and only the others are sent.
    * @throws ValidationError for an empty string or array (before any request); APIError subclasses for refusals.
    * @example
    * const { data } = await client.embeddings.create({ model: "BAAI/bge-base-en-v1.5", input: ["a", "b"] });
