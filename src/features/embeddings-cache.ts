@@ -2,7 +2,7 @@ import type { EmbeddingUsage } from "../types/embeddings.js";
 import { cacheGet, cachePut, sha256Hex, type CacheStore } from "./cache-store.js";
 
 /** How long an embedding stays cached: a model's vectors never change, and a retired model's keys simply stop being read. */
-export const EMBEDDINGS_CACHE_TTL_SECONDS = 30 * 24 * 60 * 60;
+export const EMBEDDINGS_CACHE_TTL_SECONDS: number = 30 * 24 * 60 * 60;
 
 /** What a cache key covers besides the text: the same text gives other vectors under any of these. */
 export interface EmbeddingKeyParts {
