@@ -125,6 +125,17 @@ export class ConcurrencyLimiter implements TransportHooks {
   }
 
   #take(model: string): Release {
+    // A request without a model (files, batches, the model list) counts against `total` only.
+    if (model === "") {
+      this.#active++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        this.#active--;
+        this.#drain();
+      };
+    }
     const state = this.#state(model);
     state.active++;
     this.#active++;

@@ -52,6 +52,13 @@ describe("concurrency: limits", () => {
     expect(stats.peak.get(A)).toBe(2);
   });
 
+  it("requests without a model (the model list) count against total only", async () => {
+    const { client, stats } = modelClient({ "": SLOW }, { concurrency: { perModel: 1, total: 3 } });
+    const lists = await Promise.all(Array.from({ length: 6 }, () => client.models.list()));
+    expect(lists.every((list) => Array.isArray(list.data))).toBe(true);
+    expect(stats.peak.get("")).toBe(3);
+  });
+
   it("embeddings batches go through the same limiter", async () => {
     const { client, stats } = modelClient({ [A]: SLOW }, { concurrency: { perModel: 2 } });
     const reply = await client.embeddings.create({ model: A, input: Array.from({ length: 8 }, (_, i) => `text ${i}`) }, { batchSize: 1, concurrency: 8 });
