@@ -48,14 +48,19 @@ export function sniffMimeType(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-// DeepInfra sends little-endian floats; most hosts are little-endian too, where a typed-array view reads them at once.
-const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint16Array([1]).buffer)[0] === 1)();
+let littleEndianHost: boolean | undefined;
+
+/** Whether this host stores numbers little-endian (checked once, on first use: no work at import). */
+export function isLittleEndianHost(): boolean {
+  return (littleEndianHost ??= new Uint8Array(new Uint16Array([1]).buffer)[0] === 1);
+}
 
 /** Decodes base64 little-endian float32 bytes (an embedding sent with `encoding_format: "base64"`). */
 export function decodeFloat32(base64: string): Float32Array {
   const { bytes } = decodeBase64(base64);
   if (bytes.length % 4 !== 0) throw new DeepInfraError(`A base64 embedding decoded to ${bytes.length} bytes, not a multiple of 4.`);
-  if (LITTLE_ENDIAN) return new Float32Array(bytes.buffer, 0, bytes.length / 4);
+  // DeepInfra sends little-endian floats; on a little-endian host (most) a typed-array view reads them at once.
+  if (isLittleEndianHost()) return new Float32Array(bytes.buffer, 0, bytes.length / 4);
   const view = new DataView(bytes.buffer);
   const out = new Float32Array(bytes.length / 4);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);

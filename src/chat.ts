@@ -9,6 +9,8 @@ export { defineTool, runTools, type RunnableTool, type RunToolsEvent, type RunTo
 export type { ChatCompletionsCore } from "./resources/chat.js";
 export { ChatStream } from "./streaming/chat-stream.js";
 export type { StreamFromResponseOptions } from "./streaming/from-response.js";
+export { toUIMessageStream, toUIMessageStreamResponse, type UIMessageChunk, type UIMessageStreamOptions } from "./streaming/ui-message-stream.js";
+export { fromUIMessages, type UIMessageLike } from "./compat/ui-messages.js";
 export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
 export { MODEL_ALIASES, type ModelAlias, type ModelName } from "./models.js";
 export { Budget, type BudgetOptions, type UsageEvent } from "./budget.js";

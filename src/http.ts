@@ -49,7 +49,7 @@ export interface TransportConfig {
  */
 export type Transport = <T = OpenResponse>(spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<T>) => Promise<T>;
 
-const RETRY_STATUSES = new Set([408, 409, 429]);
+const RETRY_STATUSES = /* @__PURE__ */ new Set([408, 409, 429]);
 const INITIAL_RETRY_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 /** A server asking to wait longer than this is not worth holding an edge request open for. */

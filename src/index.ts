@@ -52,7 +52,7 @@ export type { EmbeddingCacheOptions } from "./types/embeddings-cache.js";
 
 // Streams.
 export { ChatStream } from "./streaming/chat-stream.js";
-export type { UIFinishReason, UIMessageChunk, UIMessageStreamMetadata, UIMessageStreamOptions } from "./streaming/ui-message-stream.js";
+export { toUIMessageStream, toUIMessageStreamResponse, type UIFinishReason, type UIMessageChunk, type UIMessageStreamMetadata, type UIMessageStreamOptions } from "./streaming/ui-message-stream.js";
 export { fromUIMessages, type UIMessageLike, type UIMessagePartLike } from "./compat/ui-messages.js";
 export { CompletionStream } from "./streaming/completion-stream.js";
 export type { StreamFromResponseOptions } from "./streaming/from-response.js";

@@ -2,7 +2,7 @@
  * Chat model aliases from the provider spec (`deepinfra`). DeepInfra retires models over time;
  * override any alias with `new DeepInfra({ modelAliases: { default: "…" } })`.
  */
-export const MODEL_ALIASES = Object.freeze({
+export const MODEL_ALIASES = /* @__PURE__ */ Object.freeze({
   default: "openchat/openchat-3.6-8b",
   large: "nvidia/Nemotron-4-340B-Instruct",
   small: "microsoft/WizardLM-2-7B",
@@ -10,7 +10,7 @@ export const MODEL_ALIASES = Object.freeze({
 } as const);
 
 /** Embedding model aliases from the provider spec. */
-export const EMBEDDING_ALIASES = Object.freeze({
+export const EMBEDDING_ALIASES = /* @__PURE__ */ Object.freeze({
   default: "BAAI/bge-base-en-v1.5",
   large: "BAAI/bge-large-en-v1.5",
   small: "BAAI/bge-base-en-v1.5",

@@ -49,10 +49,9 @@ export interface Redactor {
   trimCut(text: string): string;
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
 /** A `Redactor` for `secrets` (kept in its closure, never exposed). */
 export function createRedactor(secrets: readonly string[]): Redactor {
+  const encoder = new TextEncoder();
   let secretBytes: Uint8Array[] | undefined;
   return {
     redact: (value) => redact(value, secrets),

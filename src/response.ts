@@ -1,5 +1,8 @@
 import { createAPIError, stringField, type APIError } from "./errors/api-error.js";
+import type { ResolvedModel } from "./models.js";
 import type { OpenResponse } from "./types/request.js";
+
+type Redacting = { redact<T>(value: T): T };
 
 /** An error body is read this far at most: enough for any message, bounded against a hostile server. */
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -26,15 +29,17 @@ export function apiErrorFor(
   status: number | undefined = open.response.status,
   detail?: string,
 ): APIError {
-  const headers = headersOf(open);
+  return build(open.body, headersOf(open), body, message, status, detail, open.request?.resolved);
+}
+
+function build(source: Redacting, headers: Record<string, string>, body: unknown, message: string, status: number | undefined, detail?: string, resolved?: ResolvedModel): APIError {
   const requestId = headers["x-request-id"] ?? stringField(body, "request_id");
-  const resolved = open.request?.resolved;
   return createAPIError({
     status,
     headers,
-    body: open.body.redact(body),
-    message: open.body.redact(requestId ? `${message} (request ${requestId})` : message),
-    detail: detail === undefined ? undefined : open.body.redact(detail),
+    body: source.redact(body),
+    message: source.redact(requestId ? `${message} (request ${requestId})` : message),
+    detail: detail && source.redact(detail),
     alias: resolved?.alias,
     model: resolved?.model,
   });
@@ -57,7 +62,7 @@ export async function errorFromResponse(open: OpenResponse, hint?: (status: numb
   // else (an HTML page from a load balancer or CDN) becomes one line: content type and an excerpt.
   const plain = body === undefined && !/html/i.test(contentType(open)) && !/^\s*</.test(text) && text.length <= EXCERPT_CHARS ? text.trim() : "";
   const detail = body === undefined ? plain || undefined : readErrorMessage(body);
-  let message = `${response.status} ${detail ?? describeText(open, text)}`;
+  let message = `${response.status} ${detail ?? excerpt(open, text, true)}`;
   if (response.status === 404 || response.status === 405) message += ` (${[open.request.method, open.request.url].filter(Boolean).join(" ")})`;
   const extra = hint?.(response.status, detail ?? "");
   if (extra) message += `. ${extra}`;
@@ -71,7 +76,7 @@ export async function errorFromResponse(open: OpenResponse, hint?: (status: numb
 export async function readJSON<T>(open: OpenResponse): Promise<T> {
   const text = await open.body.text();
   const body = parseJSON(text);
-  if (body === undefined) throw apiErrorFor(open, open.body.redact(text).slice(0, ERROR_BODY_LIMIT), `${open.response.status} response body is not JSON: ${describeText(open, text)}`);
+  if (body === undefined) throw apiErrorFor(open, open.body.redact(text).slice(0, ERROR_BODY_LIMIT), `${open.response.status} response body is not JSON: ${excerpt(open, text, true)}`);
   if (isErrorEnvelope(body)) throw envelopeError(open, body);
   return body as T;
 }
@@ -95,18 +100,9 @@ export async function expectEventStream(open: OpenResponse): Promise<void> {
  * An error DeepInfra sent inside a stream (an `event: error`, an OpenAI-style `{error}` event, or its
  * own `{error_type, error_message}` frame), as an `APIError` carrying the stream's headers.
  */
-export function streamEventError(payload: unknown, source: { redact<T>(value: T): T }, headers: Record<string, string>): APIError {
-  const body = source.redact(payload);
-  const inner = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
-  const detail = readErrorMessage(body) ?? "no message";
-  const requestId = headers["x-request-id"];
-  return createAPIError({
-    status: statusOf(inner) ?? statusOf(body),
-    headers,
-    body,
-    message: `Error event in the stream: ${detail}${requestId ? ` (request ${requestId})` : ""}`,
-    detail,
-  });
+export function streamEventError(payload: unknown, source: Redacting, headers: Record<string, string>): APIError {
+  const detail = readErrorMessage(source.redact(payload)) ?? "no message";
+  return build(source, headers, payload, `Error event in the stream: ${detail}`, statusIn(payload), detail);
 }
 
 /**
@@ -157,16 +153,16 @@ export function readErrorMessage(body: unknown, depth = 0): string | undefined {
 
 function envelopeError(open: OpenResponse, body: Record<string, unknown>): APIError {
   const detail = readErrorMessage(body) ?? "no message";
-  const status = statusOf(body.error) ?? statusOf(body);
-  return apiErrorFor(open, body, `${detail} (an error body in a ${open.response.status} answer)`, status, detail);
+  return apiErrorFor(open, body, `${detail} (an error body in a ${open.response.status} answer)`, statusIn(body), detail);
 }
 
-function statusOf(value: unknown): number | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  for (const key of ["status_code", "status", "code"]) {
-    const raw = (value as Record<string, unknown>)[key];
-    const status = typeof raw === "string" ? Number.parseInt(raw, 10) : raw;
-    if (typeof status === "number" && status >= 400 && status < 600) return status;
+/** The HTTP status an error body names, in `error` or at its top: `status_code`, `status` or `code`. */
+function statusIn(body: unknown): number | undefined {
+  for (const value of [(body as { error?: unknown } | null)?.error, body]) {
+    for (const key of ["status_code", "status", "code"]) {
+      const status = Number((value as Record<string, unknown> | null)?.[key]);
+      if (status >= 400 && status < 600) return status;
+    }
   }
   return undefined;
 }
@@ -184,24 +180,16 @@ function parseJSON(text: string): unknown {
   }
 }
 
-/** One line for a body that is not a JSON error: the status text, its content type and a short excerpt. */
-function describeText(open: OpenResponse, text: string): string {
-  const cut = excerpt(open, text);
-  const status = open.response.statusText ? `${open.response.statusText} ` : "";
-  return `${status}(${contentType(open) || "no content type"})${cut ? `: ${cut}` : ", empty body"}`;
-}
-
 /**
- * A short excerpt of a body (an HTML page's title and text, tags dropped), scrubbed before it is cut so no
- * partial key survives the cut.
+ * A short excerpt of a body (an HTML page's text, tags dropped), scrubbed before it is cut so no
+ * partial key survives the cut; `line` puts the status text and content type in front.
  */
-function excerpt(open: OpenResponse, text: string): string {
+function excerpt(open: OpenResponse, text: string, line?: boolean): string {
   let plain = open.body.redact(text);
-  if (/html/i.test(contentType(open)) || /^\s*</.test(plain)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(plain)?.[1];
-    const text = plain.replace(/<(script|style|title)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-    plain = title && text ? `${title.trim()} — ${text}` : title || text;
-  }
+  const type = contentType(open);
+  // A page's text, tags dropped: its <title> comes first, as a reader would see it.
+  if (/html/i.test(type) || /^\s*</.test(plain)) plain = plain.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/gi, " ");
   plain = plain.replace(/\s+/g, " ").trim();
-  return plain.length > EXCERPT_CHARS ? `${plain.slice(0, EXCERPT_CHARS)}…` : plain;
+  if (plain.length > EXCERPT_CHARS) plain = `${plain.slice(0, EXCERPT_CHARS)}…`;
+  return line ? `${open.response.statusText ? `${open.response.statusText} ` : ""}(${type || "no content type"})${plain ? `: ${plain}` : ", empty body"}` : plain;
 }

@@ -59,7 +59,7 @@ describe("errorFromResponse", () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect(page.length).toBeGreaterThan(5000);
     expect(error.message.length).toBeLessThan(400);
-    expect(error.message).toMatch(/^503 Service Unavailable \(text\/html\): 503 Service Unavailable — Service Unavailable The server is temporarily unable .*…/);
+    expect(error.message).toMatch(/^503 Service Unavailable \(text\/html\): 503 Service Unavailable Service Unavailable The server is temporarily unable .*…/);
     expect(error.message).toMatch(/\(request r1\)$/);
     expect(error.body).toBe(page);
     expect(error.requestId).toBe("r1");
@@ -97,7 +97,7 @@ describe("readJSON and expectEventStream", () => {
   });
 
   it.each([
-    ["text/html", "<html><title>Vite</title><body>dev server fallback</body></html>", "Expected an event stream (text/event-stream) but the answer is text/html: Vite — dev server fallback"],
+    ["text/html", "<html><title>Vite</title><body>dev server fallback</body></html>", "Expected an event stream (text/event-stream) but the answer is text/html: Vite dev server fallback"],
     ["application/json", '{"choices":[]}', 'Expected an event stream (text/event-stream) but the answer is application/json: {"choices":[]}'],
   ])("a %s answer to a stream request says what arrived", async (type, body, message) => {
     const error = await rejection(expectEventStream(open(body, { headers: { "content-type": type } })));

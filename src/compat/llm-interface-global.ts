@@ -37,7 +37,7 @@ let embeddingAliases: Record<string, string> = {};
 let cacheName = "memory";
 let cacheStore: CacheStore | undefined;
 let generation = 0;
-const clients = new Map<string, DeepInfraInterface>();
+const clients = /* @__PURE__ */ new Map<string, DeepInfraInterface>();
 
 function fail(where: string, path: string, rule: string, value: unknown, hint = ""): never {
   const message = `Invalid ${where} params: ${path} ${rule} (was ${JSON.stringify(value) ?? String(value)})${hint}`;

@@ -99,7 +99,7 @@ function assistantTurns(parts: readonly UIMessagePartLike[], path: string): Chat
  * @example
  * const { messages } = await request.json();
  * const stream = await client.chat.completions.create({ model: "default", messages: fromUIMessages(messages), stream: true });
- * return stream.toUIMessageStreamResponse();
+ * return toUIMessageStreamResponse(stream);
  */
 export function fromUIMessages(messages: readonly UIMessageLike[]): ChatMessage[] {
   if (!Array.isArray(messages)) fail("messages", "must be an array", messages);

@@ -15,25 +15,28 @@ export interface APIErrorInit {
   model?: string | undefined;
 }
 
-/** DeepInfra answered with an error status, or sent an error event inside a stream. */
+/**
+ * DeepInfra answered with an error status, or sent an error event inside a stream. (Fields are `declare`d and
+ * set in the constructor: no separate field definitions in every bundle that can throw one.)
+ */
 export class APIError extends DeepInfraError {
   override name = "APIError";
   /** HTTP status; undefined for an error event inside a 200 stream that named none. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Response headers (lower-case names), with the API key redacted. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** Parsed error body (JSON, or the raw text), with the API key redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** `x-request-id` (or a `request_id` in the body) when DeepInfra sent one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `error.type` / `error.code` / `error.param` from an OpenAI-style body (`error_type` from DeepInfra's stream frames). */
-  readonly type: string | undefined;
-  readonly code: string | undefined;
-  readonly param: string | undefined;
+  declare readonly type: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly param: string | undefined;
   /** Alias the caller used (e.g. "default") when the error concerns the model it mapped to. */
-  readonly alias: string | undefined;
+  declare readonly alias: string | undefined;
   /** Model id sent on the wire. */
-  readonly model: string | undefined;
+  declare readonly model: string | undefined;
   readonly #detail: string | undefined;
 
   constructor(init: APIErrorInit) {
@@ -44,7 +47,7 @@ export class APIError extends DeepInfraError {
     this.alias = init.alias;
     this.model = init.model;
     this.#detail = init.detail;
-    const inner = errorObject(init.body);
+    const inner = (init.body as { error?: unknown } | null)?.error;
     this.type = stringField(inner, "type") ?? stringField(init.body, "error_type");
     this.code = stringField(inner, "code");
     this.param = stringField(inner, "param");
@@ -109,15 +112,8 @@ export function isQuotaMessage(message: string): boolean {
   return QUOTA_RE.test(message);
 }
 
-function errorObject(body: unknown): unknown {
-  if (typeof body !== "object" || body === null) return undefined;
-  const error = (body as { error?: unknown }).error;
-  return typeof error === "object" && error !== null ? error : undefined;
-}
-
 /** A string (or number) field of an object, as a string. */
 export function stringField(value: unknown, key: string): string | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const field = (value as Record<string, unknown>)[key];
+  const field = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === "string" ? field : typeof field === "number" ? String(field) : undefined;
 }

@@ -5,7 +5,7 @@ import type { ValidationError } from "./validation.js";
 
 // Realm-safe guards: they match on `name` behind the brand, so an error from another copy of the SDK
 // (two bundles, an iframe, a Worker's service binding) is recognised where `instanceof` is not.
-const API_ERRORS = new Set([
+const API_ERRORS = /* @__PURE__ */ new Set([
   "APIError",
   "BadRequestError",
   "AuthenticationError",

@@ -17,19 +17,23 @@ export interface CacheStore {
 }
 
 // SHA-256's round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-const K = /* @__PURE__ */ Int32Array.from(
-  "428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 243185be 550c7dc3 72be5d74 80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e 92722c85 a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 2748774c 34b0bcb5 391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2"
-    .split(" ")
-    .map((word) => Number.parseInt(word, 16)),
-);
-const encoder = /* @__PURE__ */ new TextEncoder();
+// Built on first use: nothing runs at import.
+let K: Int32Array | undefined;
+let encoder: TextEncoder | undefined;
+const roundConstants = (): Int32Array =>
+  (K ??= Int32Array.from(
+    "428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 243185be 550c7dc3 72be5d74 80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e 92722c85 a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 2748774c 34b0bcb5 391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2"
+      .split(" ")
+      .map((word) => Number.parseInt(word, 16)),
+  ));
 
 /**
  * SHA-256 of `text` (UTF-8) as lower-case hex. Hand-written (FIPS 180-4) rather than `crypto.subtle.digest`:
  * that one is asynchronous, and Node runs it on its thread pool (~50 µs a key), which a cache hit can't afford.
  */
 export function sha256Hex(text: string): string {
-  const data = encoder.encode(text);
+  const data = (encoder ??= new TextEncoder()).encode(text);
+  const rounds = roundConstants();
   // The message, a 1 bit, zeros, and its length in bits (64-bit big-endian), padded to whole 64-byte blocks.
   const blocks = new Uint8Array(((data.length + 72) >> 6) << 6);
   blocks.set(data);
@@ -52,7 +56,7 @@ export function sha256Hex(text: string): string {
     let e = h[4] as number, f = h[5] as number, g = h[6] as number, k = h[7] as number;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (k + S1 + ((e & f) ^ (~e & g)) + (K[i] as number) + (w[i] as number)) | 0;
+      const t1 = (k + S1 + ((e & f) ^ (~e & g)) + (rounds[i] as number) + (w[i] as number)) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       k = g;

@@ -1,3 +1,4 @@
+import { isLittleEndianHost } from "../binary.js";
 import type { EmbeddingUsage } from "../types/embeddings.js";
 import { cacheGet, cachePut, sha256Hex, type CacheStore } from "./cache-store.js";
 
@@ -27,12 +28,10 @@ export function embeddingCacheKey(parts: EmbeddingKeyParts, text: string): strin
   return `emb:${sha256Hex(JSON.stringify([parts.model, text, parts.encoding_format ?? "float", parts.dimensions ?? null]))}`;
 }
 
-const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint16Array([1]).buffer)[0] === 1)();
-
 /** A vector as little-endian Float32 bytes: 4 bytes a number, a quarter of JSON's size or less. */
 export function toFloat32Bytes(vector: ArrayLike<number>): Uint8Array {
   const floats = Float32Array.from(vector);
-  if (LITTLE_ENDIAN) return new Uint8Array(floats.buffer);
+  if (isLittleEndianHost()) return new Uint8Array(floats.buffer);
   const bytes = new Uint8Array(floats.length * 4);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < floats.length; i++) view.setFloat32(i * 4, floats[i] as number, true);
@@ -43,7 +42,7 @@ export function toFloat32Bytes(vector: ArrayLike<number>): Uint8Array {
 export function fromFloat32Bytes(bytes: Uint8Array): Float32Array | undefined {
   if (bytes.byteLength === 0 || bytes.byteLength % 4 !== 0) return undefined;
   const out = new Float32Array(bytes.byteLength / 4);
-  if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(bytes);
+  if (isLittleEndianHost()) new Uint8Array(out.buffer).set(bytes);
   else {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);

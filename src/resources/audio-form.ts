@@ -15,7 +15,7 @@ const EXTENSIONS: Record<string, string> = {
   "audio/aac": "aac",
 };
 
-const OWN_FIELDS = new Set(["file", "filename", "timestamp_granularities", "extra_body"]);
+const OWN_FIELDS = /* @__PURE__ */ new Set(["file", "filename", "timestamp_granularities", "extra_body"]);
 
 /**
  * Builds the multipart body for a transcription with web APIs only (`FormData`, `Blob`), in

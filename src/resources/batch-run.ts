@@ -16,7 +16,7 @@ import type { Batches } from "./batches.js";
 import { wireBody, type ResourceContext } from "./context.js";
 import type { Files } from "./files.js";
 
-const FINAL = new Set(["completed", "failed", "expired", "cancelled"]);
+const FINAL = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
 const DEFAULT_POLL_MS = 2_000;
 const DEFAULT_MAX_POLL_MS = 60_000;
 /** DeepInfra's input file limit (docs.deepinfra.com/batch). */

@@ -1,10 +1,9 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionChunkChoice, ChatFinishReason, ChatToolCall, CompletionUsage } from "../types/chat.js";
 
 interface ChoiceState {
-  content: string;
-  sawContent: boolean;
-  reasoning: string;
-  sawReasoning: boolean;
+  /** Undefined until a delta carried it: a tools-only answer has `content: null`, not "". */
+  content: string | undefined;
+  reasoning: string | undefined;
   toolCalls: Map<number, ChatToolCall>;
   finish: ChatFinishReason | null;
   logprobs: ChatLogprobs | undefined;
@@ -89,19 +88,13 @@ export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice e
  */
 export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatCompletionChunkChoice, ChoiceState> {
   protected newChoice(): ChoiceState {
-    return { content: "", sawContent: false, reasoning: "", sawReasoning: false, toolCalls: new Map(), finish: null, logprobs: undefined };
+    return { content: undefined, reasoning: undefined, toolCalls: new Map(), finish: null, logprobs: undefined };
   }
 
   protected addChoice(state: ChoiceState, choice: ChatCompletionChunkChoice): void {
     const delta = choice.delta ?? {};
-    if (typeof delta.content === "string") {
-      state.content += delta.content;
-      state.sawContent = true;
-    }
-    if (typeof delta.reasoning_content === "string") {
-      state.reasoning += delta.reasoning_content;
-      state.sawReasoning = true;
-    }
+    if (typeof delta.content === "string") state.content = (state.content ?? "") + delta.content;
+    if (typeof delta.reasoning_content === "string") state.reasoning = (state.reasoning ?? "") + delta.reasoning_content;
     if (Array.isArray(delta.tool_calls)) {
       for (const [position, fragment] of delta.tool_calls.entries()) {
         const key = fragment.index ?? position;
@@ -130,8 +123,8 @@ export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatC
           index,
           message: {
             role: "assistant" as const,
-            content: state.sawContent || toolCalls.length === 0 ? state.content : null,
-            ...(state.sawReasoning ? { reasoning_content: state.reasoning } : {}),
+            content: state.content ?? (toolCalls.length ? null : ""),
+            ...(state.reasoning === undefined ? {} : { reasoning_content: state.reasoning }),
             ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
           },
           finish_reason: state.finish,

@@ -2,7 +2,6 @@ import type { ChatCompletion, ChatCompletionChunk, CompletionUsage } from "../ty
 import { ChatAccumulator } from "./accumulate.js";
 import { EventStream } from "./event-stream.js";
 import { responseSource, type StreamFromResponseOptions } from "./from-response.js";
-import { uiMessageStream, uiMessageStreamResponse, type UIMessageChunk, type UIMessageStreamOptions } from "./ui-message-stream.js";
 
 /**
  * A streaming chat completion: iterate it for `ChatCompletionChunk`s, or use `textStream()`,
@@ -58,21 +57,5 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
   /** The completion assembled from the chunks read so far (no waiting). */
   currentCompletion(): ChatCompletion {
     return this.#accumulator.toCompletion();
-  }
-
-  /**
-   * The stream as the AI SDK's UI message stream parts (what `useChat` reads): text, reasoning and
-   * tool-call input as they arrive, `finish` with usage and cost, `error` on failure. Cancelling it closes the upstream.
-   */
-  toUIMessageStream(options?: UIMessageStreamOptions): ReadableStream<UIMessageChunk> {
-    return uiMessageStream(this.iterate((chunk) => chunk, "toUIMessageStream()"), options);
-  }
-
-  /**
-   * A `Response` for a `useChat` front end: the UI message stream as SSE, with its `x-vercel-ai-ui-message-stream: v1` header.
-   * @example return stream.toUIMessageStreamResponse(); // in a Worker's POST /api/ui-chat
-   */
-  toUIMessageStreamResponse(init: ResponseInit & UIMessageStreamOptions = {}): Response {
-    return uiMessageStreamResponse(this.toUIMessageStream(init), init);
   }
 }

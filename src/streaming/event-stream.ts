@@ -4,7 +4,7 @@ import { APIUserAbortError } from "../errors/connection.js";
 import { IncompleteStreamError, MalformedEventError } from "../errors/stream.js";
 import { isErrorEnvelope, streamEventError } from "../response.js";
 import type { CompletionUsage } from "../types/chat.js";
-import { relay, type RelayFailure } from "./relay.js";
+import { relay } from "./relay.js";
 import { createSSEParser, type SSEEvent } from "./sse.js";
 
 /** How an `EventStream` reads its source. */
@@ -65,12 +65,11 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
    * and the stream closes without `[DONE]`, so any SSE client sees the error instead of a short answer.
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    return relay({
-      start: (onBytes) => this.iterate(() => true, "toReadableStream()", onBytes),
-      cancel: () => this.#source.cancel(),
-      redactBytes: (bytes) => this.#source.redactBytes?.(bytes) ?? bytes,
-      failure: (error): RelayFailure => ({ alreadySent: typeof error === "object" && error !== null && sentAsErrorEvent.has(error) }),
-    });
+    return relay(
+      this.#source,
+      (onBytes) => this.iterate(() => true, "toReadableStream()", onBytes),
+      (error) => sentAsErrorEvent.has(error as object),
+    );
   }
 
   /**
@@ -196,18 +195,18 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
 
   #decode(event: SSEEvent, atEnd: boolean): T {
     let payload: unknown;
+    let json = true;
     try {
       payload = JSON.parse(event.data);
     } catch {
-      if (event.event === "error") throw this.#eventError(event.data, true);
-      // An unterminated last event that is not JSON is a body cut mid-event.
-      if (atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
-      const text = this.#source.redact(event.data);
-      throw new MalformedEventError(`Malformed event in the stream (not JSON): ${text.slice(0, 200)}`);
+      json = false;
     }
-    if (event.event === "error" || isErrorEnvelope(payload)) throw this.#eventError(payload, event.event === "error");
+    const asErrorEvent = event.event === "error";
+    if (asErrorEvent || (json && isErrorEnvelope(payload))) throw this.#eventError(json ? payload : event.data, asErrorEvent);
+    // An unterminated last event that is not JSON is a body cut mid-event.
+    if (!json && atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new MalformedEventError(`Malformed event in the stream (not a JSON object): ${this.#source.redact(event.data).slice(0, 200)}`);
+      throw new MalformedEventError(`Malformed event in the stream (${json ? "not a JSON object" : "not JSON"}): ${this.#source.redact(event.data).slice(0, 200)}`);
     }
     return payload as T;
   }

@@ -1,27 +1,18 @@
-const encoder = /* @__PURE__ */ new TextEncoder();
-
-/** What the relay needs from a stream. */
-export interface RelaySource {
-  /** Starts the stream's one read; `onBytes` sees each chunk and how many of its last bytes are an unfinished event. */
-  start(onBytes: (bytes: Uint8Array, pending: number) => void): AsyncIterator<unknown>;
-  /** Closes the upstream. */
-  cancel(): void;
-  /** Scrubs the key from a run of complete events. */
-  redactBytes(bytes: Uint8Array): Uint8Array;
-  /** How a failure was delivered: an upstream `event: error` whose bytes were already forwarded needs no second one. */
-  failure(error: unknown): RelayFailure;
-}
-
-export interface RelayFailure {
-  alreadySent: boolean;
-}
+import type { ByteSource } from "../body-reader.js";
 
 /**
  * The SSE bytes of a stream as a `ReadableStream`, complete events only, byte for byte but for the
  * scrubbed key. An unfinished event's bytes are held as a list of chunks and copied once, when the
  * event completes: concatenating on every chunk would be quadratic in the event's size.
  */
-export function relay(source: RelaySource): ReadableStream<Uint8Array> {
+export function relay(
+  /** Closes the upstream and scrubs the key from a run of complete events. */
+  source: Pick<ByteSource, "cancel" | "redactBytes">,
+  /** Starts the stream's one read; `onBytes` sees each chunk and how many of its last bytes are an unfinished event. */
+  start: (onBytes: (bytes: Uint8Array, pending: number) => void) => AsyncIterator<unknown>,
+  /** True for a failure that was an upstream `event: error`, whose bytes were already forwarded. */
+  alreadySent: (error: unknown) => boolean,
+): ReadableStream<Uint8Array> {
   let held: Uint8Array[] = [];
   let heldBytes = 0;
   let sent = 0;
@@ -29,7 +20,7 @@ export function relay(source: RelaySource): ReadableStream<Uint8Array> {
   let out: ReadableStreamDefaultController<Uint8Array>;
 
   const emit = (bytes: Uint8Array) => {
-    out.enqueue(source.redactBytes(bytes));
+    out.enqueue(source.redactBytes ? source.redactBytes(bytes) : bytes);
     sent++;
   };
   const takeHeld = (extra?: Uint8Array, extraBytes = 0): Uint8Array => {
@@ -61,7 +52,7 @@ export function relay(source: RelaySource): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
       out = controller;
-      events = source.start(forward);
+      events = start(forward);
     },
     // A pull that enqueues nothing is not called again (WHATWG streams): keep reading until bytes go out.
     async pull(controller) {
@@ -75,12 +66,12 @@ export function relay(source: RelaySource): ReadableStream<Uint8Array> {
           return;
         }
       } catch (error) {
-        if (source.failure(error).alreadySent) {
+        if (alreadySent(error)) {
           if (heldBytes) emit(takeHeld());
         } else {
           const name = error instanceof Error ? error.name : "DeepInfraError";
           const message = error instanceof Error ? error.message : String(error);
-          emit(encoder.encode(`event: error\ndata: ${JSON.stringify({ error: { message, type: name } })}\n\n`));
+          emit(new TextEncoder().encode(`event: error\ndata: ${JSON.stringify({ error: { message, type: name } })}\n\n`));
         }
         held = [];
         heldBytes = 0;

@@ -1,5 +1,6 @@
 // The AI SDK's UI message stream (what `useChat` reads), written from a chat stream without importing `ai`:
-// its chunk schema is zod (~50 KB), and a Worker or a browser reader needs only a few object literals.
+// its chunk schema is zod (~50 KB), and a Worker needs only a few object literals. Free functions rather than
+// ChatStream methods: a class's methods can't be tree-shaken, and every page that reads a stream would pay for them.
 import { DeepInfraError } from "../errors/base.js";
 import type { ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
 
@@ -29,7 +30,7 @@ export type UIMessageChunk =
   | { type: "error"; errorText: string }
   | { type: "abort" };
 
-/** Options of `toUIMessageStream()` and `toUIMessageStreamResponse()`. */
+/** Options of `toUIMessageStream(stream)` and `toUIMessageStreamResponse(stream)`. */
 export interface UIMessageStreamOptions {
   /** The assistant message's id, sent in `start` (by default `useChat` makes one). */
   messageId?: string;
@@ -47,11 +48,14 @@ const FINISH_REASONS: Record<string, UIFinishReason> = { stop: "stop", length: "
 const errorText = (error: unknown): string => (error instanceof DeepInfraError ? error.message : "An error occurred.");
 
 /**
- * UI message stream parts from a chat stream's chunks (choice 0): text, reasoning and tool-call input as
- * they arrive, then `finish` with usage and cost. A failure becomes an `error` part and the stream ends
- * normally; cancelling it closes `chunks` (and so the upstream).
+ * A chat stream as the AI SDK's UI message stream parts (what `useChat` reads), choice 0: text, reasoning
+ * and tool-call input as they arrive, then `finish` with usage and cost. A failure becomes an `error` part
+ * and the stream ends normally; cancelling it closes the upstream. It reads the stream (its one reader).
+ * @example
+ * for await (const part of toUIMessageStream(stream)) console.log(part.type);
  */
-export function uiMessageStream(chunks: AsyncIterator<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  const chunks = stream[Symbol.asyncIterator]();
   const { sendReasoning = true, onError = errorText } = options;
   const tools = new Map<number, { id: string; name: string; args: string }>();
   const metadata: UIMessageStreamMetadata = {};
@@ -142,10 +146,13 @@ export function uiMessageStream(chunks: AsyncIterator<ChatCompletionChunk>, opti
 }
 
 /**
- * A `Response` streaming `parts` as the protocol's SSE (`data: {json}` per part, then `data: [DONE]`) with
- * the protocol's headers (`x-vercel-ai-ui-message-stream: v1`); `init.headers` win over the defaults.
+ * A `Response` for a `useChat` front end: the chat stream as the UI message stream's SSE (`data: {json}` per
+ * part, then `data: [DONE]`) with the protocol's headers (`x-vercel-ai-ui-message-stream: v1`);
+ * `init.headers` win over the defaults.
+ * @example return toUIMessageStreamResponse(stream); // in a Worker's POST /api/ui-chat
  */
-export function uiMessageStreamResponse(parts: ReadableStream<UIMessageChunk>, init: ResponseInit = {}): Response {
+export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk>, init: ResponseInit & UIMessageStreamOptions = {}): Response {
+  const parts = toUIMessageStream(stream, init);
   const sse = new TransformStream<UIMessageChunk, string>({
     transform: (part, out) => out.enqueue(`data: ${JSON.stringify(part)}\n\n`),
     flush: (out) => out.enqueue("data: [DONE]\n\n"),

@@ -2,7 +2,7 @@
 // read back by `ai`'s own UI-stream reader (the path useChat takes), for text, reasoning, tools, failures and usage.
 import { parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema, type UIMessage, type UIMessageChunk as AIUIMessageChunk } from "ai";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ChatStream, DeepInfraError, type UIMessageChunk } from "../../src/index.js";
+import { ChatStream, DeepInfraError, toUIMessageStream, toUIMessageStreamResponse, type UIMessageChunk } from "../../src/index.js";
 import streamFixture from "../fixtures/chat-stream.sse?raw";
 import reasoningFixture from "../fixtures/chat-stream-reasoning.sse?raw";
 import toolsFixture from "../fixtures/chat-stream-tools.sse?raw";
@@ -22,10 +22,10 @@ function chunksOf(sse: string): Array<Record<string, any>> {
 }
 const joined = (sse: string, field: "content" | "reasoning_content") => chunksOf(sse).map((chunk) => chunk.choices?.[0]?.delta?.[field] ?? "").join("");
 
-async function uiStream(scenario: Parameters<typeof testClient>[0], options?: Parameters<ChatStream["toUIMessageStreamResponse"]>[0]) {
+async function uiStream(scenario: Parameters<typeof testClient>[0], options?: Parameters<typeof toUIMessageStreamResponse>[1]) {
   const { client, testId } = testClient(scenario);
   const stream = await client.chat.completions.create(params);
-  return { response: stream.toUIMessageStreamResponse(options), testId };
+  return { response: toUIMessageStreamResponse(stream, options), testId };
 }
 
 /**
@@ -102,7 +102,7 @@ describe("toUIMessageStreamResponse", () => {
       `data: {"id":"c","model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"length"}]}\n\n` +
       `data: {"id":"c","model":"m","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4,"estimated_cost":0.5}}\n\n` +
       "data: [DONE]\n\n";
-    const parts = await partsOf((await ChatStream.fromResponse(sseResponse(body))).toUIMessageStreamResponse());
+    const parts = await partsOf(toUIMessageStreamResponse(await ChatStream.fromResponse(sseResponse(body))));
     expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "length", messageMetadata: { model: "m", usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4, estimated_cost: 0.5 }, estimated_cost: 0.5 } });
   });
 
@@ -165,7 +165,7 @@ describe("toUIMessageStreamResponse", () => {
     const body =
       `data: {"id":"c","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"lookup","arguments":"{\\"q\\": "}}]},"finish_reason":null}]}\n\n` +
       `data: {"id":"c","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}\n\ndata: [DONE]\n\n`;
-    const parts = await partsOf((await ChatStream.fromResponse(sseResponse(body))).toUIMessageStreamResponse());
+    const parts = await partsOf(toUIMessageStreamResponse(await ChatStream.fromResponse(sseResponse(body))));
     expect(parts.find((part) => part.type.startsWith("tool-input-a") || part.type === "tool-input-error")).toEqual({
       type: "tool-input-error",
       toolCallId: "call_1",
@@ -224,7 +224,7 @@ describe("toUIMessageStreamResponse", () => {
   it("sends an abort part when the stream is aborted by its owner", async () => {
     const { client } = testClient({ fixture: "chat-stream.sse", stallAfterBytes: 600 });
     const stream = await client.chat.completions.create(params);
-    const reader = stream.toUIMessageStream().getReader();
+    const reader = toUIMessageStream(stream).getReader();
     const seen: string[] = [];
     for (;;) {
       const { done, value } = await reader.read();
@@ -237,9 +237,9 @@ describe("toUIMessageStreamResponse", () => {
 
   it("is one of the stream's readers: a second reader is refused", async () => {
     const stream = await ChatStream.fromResponse(sseResponse(streamFixture));
-    const parts = stream.toUIMessageStream();
-    expect(() => stream.toUIMessageStream()).toThrow(DeepInfraError);
-    expect(() => stream.textStream()).toThrow(/already being read by toUIMessageStream\(\)/);
+    const parts = toUIMessageStream(stream);
+    expect(() => toUIMessageStream(stream)).toThrow(DeepInfraError);
+    expect(() => stream.textStream()).toThrow(/already being read by for await/);
     await parts.cancel();
   });
 });
@@ -274,7 +274,7 @@ describe("read back by the ai package (the useChat path)", () => {
   it("reads the object stream of toUIMessageStream() directly", async () => {
     const stream = await ChatStream.fromResponse(sseResponse(streamFixture));
     let last: UIMessage | undefined;
-    for await (const message of readUIMessageStream({ stream: stream.toUIMessageStream() })) last = message;
+    for await (const message of readUIMessageStream({ stream: toUIMessageStream(stream) })) last = message;
     expect(last?.parts.at(-1)).toMatchObject({ type: "text", text: joined(streamFixture, "content") });
   });
 
