@@ -7,40 +7,8 @@ export { EMBEDDING_ALIASES, MODEL_ALIASES, resolveModel, type EmbeddingAlias, ty
 export { Budget, type BudgetOptions, type UsageEvent, type UsageRecord } from "./budget.js";
 export { CapabilityMemory, type ModelFeature } from "./capabilities.js";
 
-// Errors: classes and realm-safe guards.
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  BudgetExceededError,
-  ConflictError,
-  DeepInfraError,
-  EventTooLargeError,
-  IncompleteStreamError,
-  InternalServerError,
-  MalformedEventError,
-  NotFoundError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  StructuredOutputError,
-  ToolRoundsExceededError,
-  UnprocessableEntityError,
-  UnsupportedFeatureError,
-  ValidationError,
-  isAPIError,
-  isAbortError,
-  isConnectionError,
-  isDeepInfraError,
-  isRateLimitError,
-  isTimeoutError,
-  isValidationError,
-} from "./errors/index.js";
-export { BatchFailedError, BatchLineError } from "./errors/batch.js";
-export { AllModelsFailedError, EmbeddingDimensionError, QueueFullError, type FallbackAttempt } from "./errors/index.js";
+// Errors: every class and the realm-safe guards.
+export * from "./errors/index.js";
 
 // Opt-in features of the full client: fallback chains, concurrency, tracing, the embeddings cache.
 export type { FeatureOptions } from "./features/install.js";

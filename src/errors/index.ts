@@ -22,4 +22,5 @@ export { ToolRoundsExceededError } from "./tool-rounds.js";
 export { AllModelsFailedError, type FallbackAttempt } from "./fallback.js";
 export { EmbeddingDimensionError } from "./embedding-dimension.js";
 export { QueueFullError } from "./queue-full.js";
+export { BatchFailedError, BatchLineError } from "./batch.js";
 export { isAPIError, isAbortError, isConnectionError, isRateLimitError, isTimeoutError, isValidationError } from "./guards.js";
