@@ -16,6 +16,10 @@ const steps = [
   ["vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`]],
   // Size budgets: the minimal streaming Worker, the browser stream reader (cold-start timing stays in `npm run size`).
   ["size", "node", ["scripts/size.mjs", "--gate-only"]],
+  // The docs cannot drift: every TypeScript block in README.md and docs/ compiles against the built package,
+  // and every export has a doc comment (TypeDoc, installed apart in tools/typedoc on first use).
+  ["doc-blocks", "node", ["scripts/check-doc-blocks.mjs"]],
+  ["api-docs", "node", ["scripts/docs.mjs", "--check"]],
 ];
 
 // CI reads a plain "N passed, N failed" closing line; vitest's own summary is not one it knows.

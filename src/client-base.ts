@@ -53,6 +53,7 @@ export interface ClientOptions {
   capabilities?: CapabilityMemory;
 }
 
+/** DeepInfra's API root, the default `baseURL`. */
 export const DEFAULT_BASE_URL = "https://api.deepinfra.com";
 
 /**

@@ -7,7 +7,9 @@ export { kvCache, memoryCache, workersCache, type CacheLike, type KVNamespaceLik
 
 /** The `{ get, set }` form llm-interface's `cache` option has always taken (a `Map`-like): values are plain objects, the TTL in seconds comes third. */
 export interface KeyValueStore {
+  /** The value under `key`, or undefined. */
   get(key: string): unknown;
+  /** Stores `value` under `key` for about `ttlSeconds`. */
   set(key: string, value: unknown, ttlSeconds?: number): unknown;
 }
 

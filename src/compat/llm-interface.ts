@@ -74,11 +74,12 @@ export type LLMStream = ChatStream & { readonly data: ReadableStream<Uint8Array>
 export interface DeepInfraInterface {
   /** The client underneath, for everything beyond llm-interface. */
   readonly client: DeepInfra;
+  /** With `options.stream: true`: the same as `streamMessage`. */
+  sendMessage(message: LLMMessage, options: LLMOptions & { stream: true }, interfaceOptions?: InterfaceOptions | number): Promise<LLMStream>;
   /**
-   * Sends a message; `options.stream: true` makes it `streamMessage`.
+   * Sends a message and resolves to llm-interface's response shape.
    * @throws ValidationError for an empty message; the SDK's typed errors for failures (never `{ success: false }`).
    */
-  sendMessage(message: LLMMessage, options: LLMOptions & { stream: true }, interfaceOptions?: InterfaceOptions | number): Promise<LLMStream>;
   sendMessage(message: LLMMessage, options?: LLMOptions | number, interfaceOptions?: InterfaceOptions | number): Promise<LLMResponse>;
   /** Streams a message: a `ChatStream` whose `data` is the SSE byte stream (llm-interface's `response.data`); `interfaceOptions.signal` aborts it. */
   streamMessage(message: LLMMessage, options?: LLMOptions, interfaceOptions?: InterfaceOptions): Promise<LLMStream>;

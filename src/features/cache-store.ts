@@ -11,6 +11,7 @@ export type CacheBytes = Uint8Array | ArrayBuffer;
  * @example const store: CacheStore = { get: (key) => map.get(key), put: (key, value) => void map.set(key, value) };
  */
 export interface CacheStore {
+  /** The bytes stored under `key`, or null/undefined when absent or expired. */
   get(key: string): CacheBytes | null | undefined | Promise<CacheBytes | null | undefined>;
   /** Stores `value` for about `ttlSeconds` (a store may keep it shorter, or longer when it can't expire entries). */
   put(key: string, value: Uint8Array, options: { ttlSeconds: number }): unknown;
@@ -116,6 +117,8 @@ export interface MemoryCacheOptions {
 
 /** An in-memory LRU store; `map` shows its entries (most recently used last). */
 export interface MemoryCache extends CacheStore {
+  /** The bytes (or, through `set`, the value) under `key`, or undefined when absent or expired. */
+  get(key: string): CacheBytes | undefined;
   readonly map: Map<string, MemoryEntry>;
   /** The `{ get, set }` form llm-interface's `cache` option also takes: any value, optional TTL in seconds. */
   set(key: string, value: unknown, ttlSeconds?: number): void;
@@ -154,7 +157,9 @@ export function memoryCache(options: MemoryCacheOptions | number = {}): MemoryCa
 
 /** The Cache API object `workersCache()` needs (`caches.default` in Workers, `await caches.open(name)` elsewhere). */
 export interface CacheLike {
+  /** The stored response for `request`, if any. */
   match(request: Request | string): Promise<Response | undefined>;
+  /** Stores `response` for `request`. */
   put(request: Request | string, response: Response): Promise<void>;
 }
 
@@ -198,7 +203,9 @@ export function workersCache(options: WorkersCacheOptions | CacheLike = {}, orig
 
 /** The part of a Workers KV namespace binding `kvCache()` uses. */
 export interface KVNamespaceLike {
+  /** The value under `key` as bytes, or null. */
   get(key: string, type: "arrayBuffer"): Promise<ArrayBuffer | null>;
+  /** Stores `value` under `key`, expiring after `expirationTtl` seconds. */
   put(key: string, value: ArrayBuffer | ArrayBufferView, options?: { expirationTtl?: number }): Promise<void>;
 }
 

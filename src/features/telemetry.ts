@@ -13,24 +13,31 @@ export type TelemetryAttributes = Record<string, TelemetryAttributeValue | undef
 
 /** The part of an OpenTelemetry `Span` the SDK uses. */
 export interface SpanLike {
+  /** Sets one attribute. */
   setAttribute(key: string, value: TelemetryAttributeValue): unknown;
+  /** Records a timed event (a retry, a fallback, the first chunk). */
   addEvent(name: string, attributes?: TelemetryAttributes): unknown;
+  /** Marks the span failed (`code` 2, OpenTelemetry's ERROR). */
   setStatus(status: { code: number; message?: string }): unknown;
+  /** Ends the span. */
   end(): unknown;
 }
 
 /** Anything shaped like OpenTelemetry's `Tracer` (e.g. `trace.getTracer("my-app")`). */
 export interface TracerLike {
+  /** Starts a span (the SDK starts CLIENT spans). */
   startSpan(name: string, options?: { kind?: number; attributes?: TelemetryAttributes }): SpanLike;
 }
 
 /** The part of an OpenTelemetry `Histogram` the SDK uses. */
 export interface HistogramLike {
+  /** Records one value. */
   record(value: number, attributes?: TelemetryAttributes): void;
 }
 
 /** Anything shaped like OpenTelemetry's `Meter` (e.g. `metrics.getMeter("my-app")`). */
 export interface MeterLike {
+  /** Creates a histogram (the SDK asks for the GenAI conventions' buckets). */
   createHistogram(name: string, options?: { description?: string; unit?: string; advice?: { explicitBucketBoundaries?: number[] } }): HistogramLike;
 }
 

@@ -26,6 +26,7 @@ export class ToolRunner<Event extends { type: string }, Result> implements Async
     this.#result.catch(() => {});
   }
 
+  /** Runs the loop, yielding its events as they happen. */
   [Symbol.asyncIterator](): AsyncIterator<Event> {
     return this.#drive()[Symbol.asyncIterator]();
   }

@@ -54,6 +54,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     this.#source.cancel();
   }
 
+  /** Iterates the chunks as they arrive (the stream's one reader). */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return this.iterate((chunk) => chunk, "for await");
   }

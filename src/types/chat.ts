@@ -41,18 +41,21 @@ export interface ChatToolCall {
   function: { name: string; arguments: string };
 }
 
+/** Instructions for the model (`role: "system"`). */
 export interface ChatSystemMessage {
   role: "system";
   content: string | ChatTextPart[];
   name?: string | null;
   cache_control?: ChatCacheControl | null;
 }
+/** What the user said: text, or parts (text, images, audio, video). */
 export interface ChatUserMessage {
   role: "user";
   content: string | ChatContentPart[];
   name?: string | null;
   cache_control?: ChatCacheControl | null;
 }
+/** An earlier answer of the model, tool calls included, sent back as context. */
 export interface ChatAssistantMessage {
   role: "assistant";
   content?: string | ChatTextPart[] | null;
@@ -62,6 +65,7 @@ export interface ChatAssistantMessage {
   reasoning_content?: string | null;
   cache_control?: ChatCacheControl | null;
 }
+/** A tool's result, answering the assistant's call `tool_call_id`. */
 export interface ChatToolMessage {
   role: "tool";
   content: string | ChatTextPart[];
@@ -200,6 +204,7 @@ export interface CompletionUsage {
   [extra: string]: unknown;
 }
 
+/** Why a choice ended; DeepInfra may add values, so any string is possible. */
 export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | (string & {});
 
 /** The assistant's reply in a non-streaming completion. */
@@ -212,6 +217,7 @@ export interface ChatCompletionMessage {
   [extra: string]: unknown;
 }
 
+/** One choice of a non-streaming chat completion. */
 export interface ChatCompletionChoice {
   index: number;
   message: ChatCompletionMessage;
@@ -240,6 +246,7 @@ export interface ChatToolCallDelta {
   function?: { name?: string; arguments?: string };
 }
 
+/** One choice of a streamed chunk: its `delta` holds what is new. */
 export interface ChatCompletionChunkChoice {
   index: number;
   delta: {

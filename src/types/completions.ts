@@ -65,8 +65,10 @@ export interface CompletionLogprobs {
   [extra: string]: unknown;
 }
 
+/** Why a completion choice ended; any string is possible. */
 export type CompletionFinishReason = "stop" | "length" | (string & {});
 
+/** One choice of a legacy completion (or of a streamed chunk of one). */
 export interface CompletionChoice {
   index: number;
   /** The generated text; with `echo: true` it starts with the prompt. */
