@@ -1,3 +1,4 @@
+import type { KVNamespaceLike } from "deepinfra-edge";
 import type { RateLimiter } from "./rate-limit.js";
 import type { SpendBreaker } from "./spend-breaker.js";
 
@@ -18,6 +19,8 @@ export interface Env {
   SPEND_BREAKER: DurableObjectNamespace<SpendBreaker>;
   /** Optional: a second, per-location limit counted by Cloudflare itself. */
   EDGE_RATE_LIMIT?: EdgeRateLimit;
+  /** Optional Workers KV namespace (`[[kv_namespaces]]`): /api/embeddings answers texts embedded before from it. */
+  EMBEDDINGS_CACHE?: KVNamespaceLike;
   PUBLIC_ORIGINS?: string;
   ALLOWED_HOSTS?: string;
   DEV_PORT?: string;

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, RateLimitError, ValidationError } from "deepinfra-edge";
+import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, RateLimitError, ValidationError, isDeepInfraError } from "deepinfra-edge";
 
 /** The one error body this Worker sends: `{ error: { code, message, status, request_id, upstream_* } }`. */
 export interface ErrorBody {
@@ -37,13 +37,13 @@ export function errorResponse(failure: unknown, requestId: string, headers: Reco
   });
 }
 
-/** The error body as text, its status, and the headers it needs (`retry-after`); logs the code and ids. */
-export function renderError(failure: unknown, requestId: string): { status: number; text: string; extraHeaders: Record<string, string> } {
+/** The error body (as an object and as text), its status, and the headers it needs (`retry-after`); logs the code and ids. */
+export function renderError(failure: unknown, requestId: string): { status: number; body: ErrorBody; text: string; extraHeaders: Record<string, string> } {
   const { status, code, message, extra, extraHeaders } = describe(failure);
   const body: ErrorBody = { error: { code, message, status, request_id: requestId, ...extra } };
   // Logs carry the code and ids only: an upstream message is data we do not control.
   console.warn(JSON.stringify({ request_id: requestId, status, code, upstream_request_id: extra.upstream_request_id }));
-  return { status, text: JSON.stringify(body), extraHeaders };
+  return { status, body, text: JSON.stringify(body), extraHeaders };
 }
 
 interface Described {
@@ -70,5 +70,7 @@ function describe(failure: unknown): Described {
     }
     return { status: 502, code: "upstream_error", message: failure.message, extra, extraHeaders: {} };
   }
+  // The SDK's other errors here are about DeepInfra's answer (a stream cut short, an unreadable event).
+  if (isDeepInfraError(failure)) return { ...base, status: 502, code: "upstream_error", message: failure.message };
   return { ...base, status: 500, code: "internal_error", message: "Unexpected error in the Worker." };
 }

@@ -1,5 +1,6 @@
-// The example Worker: a chat page, a streaming chat proxy, an embeddings proxy and two media routes
-// that keep the DeepInfra key server-side, hardened for the public internet (examples/worker/README.md).
+// The example Worker: two chat pages (plain JS, and React with `useChat`), a streaming chat proxy in two
+// wire formats, an embeddings proxy (cached in KV when bound) and two media routes that keep the DeepInfra
+// key server-side, hardened for the public internet (examples/worker/README.md).
 // Knobs: wrangler.toml [vars].
 import { DeepInfra } from "deepinfra-edge";
 import { clientKey } from "./client-id.js";
@@ -8,16 +9,18 @@ import { HttpError, errorResponse } from "./http-error.js";
 import { handleMediaRoute, isMediaRoute } from "./media-routes.js";
 import { checkHost, checkOrigin, preflight } from "./origin.js";
 import { renderPage } from "./page.js";
+import { isReactScript, reactScript, renderReactPage } from "./react-page.js";
 import { enforceRateLimit } from "./rate-limit.js";
 import { chat, embeddings, type RouteContext } from "./routes.js";
 import { scrubResponse, secretOf } from "./scrub.js";
+import { uiChat } from "./ui-chat.js";
 import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
 
 export { RateLimiter } from "./rate-limit.js";
 export { SpendBreaker } from "./spend-breaker.js";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
-const API_ROUTES = new Set(["/api/chat", "/api/embeddings"]);
+const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/embeddings"]);
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -37,7 +40,10 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
     const config = readConfig(env);
     const arrival = checkHost(request, config);
     const { pathname } = new URL(request.url);
-    if (pathname === "/" && (request.method === "GET" || request.method === "HEAD")) return renderPage(config, nonce());
+    const read = request.method === "GET" || request.method === "HEAD";
+    if (pathname === "/" && read) return renderPage(config, nonce());
+    if (pathname === "/react" && read) return renderReactPage(config, nonce());
+    if (isReactScript(pathname) && read) return reactScript();
     if (pathname === "/healthz" && request.method === "GET") {
       return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
     }
@@ -60,7 +66,13 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
       client: () => (client ??= createClient(env, config, (cost) => spend?.record(cost))),
       reserve: async (usd) => (spend ??= await reserveSpend(env, config, usd, (p) => ctx.waitUntil(p))),
     };
-    const response = isMediaRoute(pathname) ? await handleMediaRoute(pathname, route) : pathname === "/api/chat" ? await chat(route) : await embeddings(route);
+    const response = isMediaRoute(pathname)
+      ? await handleMediaRoute(pathname, route)
+      : pathname === "/api/chat"
+        ? await chat(route)
+        : pathname === "/api/ui-chat"
+          ? await uiChat(route)
+          : await embeddings(route);
     return spend ? settledBeforeEnd(response, spend) : response;
   } catch (failure) {
     if (spend) {

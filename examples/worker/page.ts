@@ -16,29 +16,29 @@ export function renderPage(config: Config, nonce: string): Response {
   const html = TEMPLATE.replaceAll("{{nonce}}", () => nonce)
     .replace("{{banner}}", () => banner)
     .replace("{{options}}", () => options)
-    .replace("{{maxChars}}", () => String(config.maxMessageChars));
-  return new Response(html, {
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "cache-control": "no-store",
-      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
-    },
-  });
+    .replace("{{maxChars}}", () => String(config.maxMessageChars))
+    .replace("{{style}}", () => BASE_STYLE);
+  return new Response(html, { headers: pageHeaders(nonce) });
 }
 
-function escapeHTML(text: string): string {
+/** The headers of both pages: only scripts and styles carrying this response's nonce run, and only this origin is fetched. */
+export function pageHeaders(nonce: string): Record<string, string> {
+  return {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  };
+}
+
+/** Escapes text for HTML content and quoted attribute values. */
+export function escapeHTML(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const TEMPLATE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>deepinfra-edge chat</title>
-<style nonce="{{nonce}}">
+/** The look both pages share (the /react page adds its own rules after it). */
+export const BASE_STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1b1f24; }
   main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem; }
   h1 { font-size: 1.25rem; margin: 0 0 1rem; }
@@ -53,7 +53,15 @@ const TEMPLATE = `<!doctype html>
   #error { color: #a40e26; background: #ffebe9; border-radius: 6px; padding: .5rem .75rem; margin: .75rem 0 0; }
   #error:empty { display: none; }
   #meta { color: #57606a; font-size: .875rem; margin-top: .5rem; }
-</style>
+`;
+
+const TEMPLATE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>deepinfra-edge chat</title>
+<style nonce="{{nonce}}">{{style}}</style>
 </head>
 <body>
 <main id="app" data-state="idle">

@@ -1,5 +1,6 @@
-// POST /api/chat and POST /api/embeddings, and what every API route is handed by the router.
-import type { ChatStream, CreateEmbeddingResponse, DeepInfra } from "deepinfra-edge";
+// POST /api/chat and POST /api/embeddings, the heartbeat relay /api/ui-chat shares, and what every API
+// route is handed by the router.
+import { kvCache, type ChatCreateParams, type ChatStream, type CreateEmbeddingResponse, type DeepInfra } from "deepinfra-edge";
 import type { Config, Env } from "./config.js";
 import { readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
 import { HttpError, renderError } from "./http-error.js";
@@ -28,6 +29,18 @@ const HEARTBEAT = encoder.encode(": waiting for the model\n\n");
 
 type Outcome = { stream: ChatStream } | { error: unknown };
 
+/** How a streaming route answers: at once when the upstream's headers come in time, or after heartbeats. */
+export interface ChatRelay {
+  /** The answer when the upstream's headers arrived within HEARTBEAT_MS. */
+  respond(stream: ChatStream): Response;
+  /** The headers of an answer that starts with heartbeats, before the upstream answered. */
+  headers: Record<string, string>;
+  /** The stream's bytes once the upstream answered, after the heartbeats. */
+  body(stream: ChatStream): ReadableStream<Uint8Array>;
+  /** The last bytes sent when the call fails after the heartbeats started (the status is already 200). */
+  failure(error: unknown): Uint8Array;
+}
+
 /**
  * `{ messages, model?, max_tokens?, temperature?, top_p? }` → DeepInfra's SSE, passed through.
  * When the upstream's headers take longer than HEARTBEAT_MS, the answer starts anyway (200, SSE
@@ -37,6 +50,20 @@ type Outcome = { stream: ChatStream } | { error: unknown };
 export async function chat(route: RouteContext): Promise<Response> {
   const body = await readJSONBody(route.request, route.config.maxBodyBytes);
   const params = toChatParams(body, route.config);
+  const headers = { ...route.headers, "content-type": SSE_TYPE };
+  return relayChat(route, params, {
+    respond: (stream) => new Response(stream.toReadableStream(), { headers }),
+    headers,
+    body: (stream) => stream.toReadableStream(),
+    failure: (error) => encoder.encode(`event: error\ndata: ${renderError(error, route.requestId).text}\n\n`),
+  });
+}
+
+/**
+ * Reserves the call's worst case, opens the upstream stream with the browser's disconnect wired to it,
+ * and answers through `relay`; a failure before any answer started is thrown (the router renders it).
+ */
+export async function relayChat(route: RouteContext, params: ChatCreateParams & { stream: true }, relay: ChatRelay): Promise<Response> {
   const spend = await route.reserve(chatReserveUSD(params.messages as Array<{ content: string }>, params.max_tokens ?? route.config.maxTokens, route.config));
   const controller = new AbortController();
   follow(route.signal, controller);
@@ -46,12 +73,12 @@ export async function chat(route: RouteContext): Promise<Response> {
     .then((stream) => ({ stream }), (error: unknown) => ({ error }));
   const early = await Promise.race([pending, delay(route.config.heartbeatMs)]);
   if (early && "error" in early) throw early.error;
-  const relayed = early ? early.stream.toReadableStream() : heartbeatThen(pending, controller, route, spend);
-  return new Response(relayed, { headers: { ...route.headers, "content-type": SSE_TYPE } });
+  if (early) return relay.respond(early.stream);
+  return new Response(heartbeatThen(pending, controller, route, spend, relay), { headers: relay.headers });
 }
 
 /** Heartbeats until the upstream answers, then its stream; cancelling the body cancels the call. */
-function heartbeatThen(pending: Promise<Outcome>, controller: AbortController, route: RouteContext, spend: Spend): ReadableStream<Uint8Array> {
+function heartbeatThen(pending: Promise<Outcome>, controller: AbortController, route: RouteContext, spend: Spend, relay: ChatRelay): ReadableStream<Uint8Array> {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   return new ReadableStream<Uint8Array>({
     start(out) {
@@ -63,10 +90,10 @@ function heartbeatThen(pending: Promise<Outcome>, controller: AbortController, r
         if (!next) return out.enqueue(HEARTBEAT);
         if ("error" in next) {
           refundIfRefused(spend, next.error);
-          out.enqueue(encoder.encode(`event: error\ndata: ${renderError(next.error, route.requestId).text}\n\n`));
+          out.enqueue(relay.failure(next.error));
           return out.close();
         }
-        reader = next.stream.toReadableStream().getReader();
+        reader = relay.body(next.stream).getReader();
       }
       for (;;) {
         const { done, value } = await reader.read();
@@ -91,8 +118,14 @@ export async function embeddings(route: RouteContext): Promise<Response> {
   const params = toEmbeddingParams(body, route.config);
   const inputs = typeof params.input === "string" ? [params.input] : params.input;
   const spend = await route.reserve(inputs.reduce((n, s) => n + s.length, 0) * route.config.spend.usdPerToken);
-  const result = await route.client().embeddings.create(params, { signal: route.signal });
+  // With a KV namespace bound (wrangler.toml [[kv_namespaces]]), texts embedded before are answered from it
+  // and only the others are sent; without one, every input is sent.
+  const cache = route.env.EMBEDDINGS_CACHE ? kvCache(route.env.EMBEDDINGS_CACHE) : undefined;
+  const result = await route.client().embeddings.create(params, { signal: route.signal, ...(cache ? { cache } : {}) });
   const answer = embeddingAnswer(result as CreateEmbeddingResponse<unknown>, inputs.length);
+  // Whatever was sent reported its cost above (the first settlement wins); an answer served wholly from
+  // the cache sent nothing and reported none, and costs nothing.
+  spend.record(0);
   // The cost is stored before the answer goes out, so the next caller sees it.
   await spend.done();
   return Response.json(answer, { headers: route.headers });

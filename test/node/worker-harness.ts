@@ -5,10 +5,12 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig } from "wrangler";
+import { buildReactApp } from "../../examples/worker/react/build.mjs";
 import type { Scenario } from "../upstream/server.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,8 +22,12 @@ export function readWranglerConfig() {
   return unstable_readConfig({ config: path.join(ROOT, "wrangler.toml") });
 }
 
-/** Bundles the Worker the way wrangler does: wrangler.toml's alias maps "deepinfra-edge" to the source. */
+/**
+ * Bundles the Worker the way wrangler does: wrangler.toml's [build] first (the /react page's script), then
+ * the Worker with wrangler.toml's alias mapping "deepinfra-edge" to the source.
+ */
 export async function bundleWorker(): Promise<string> {
+  await buildReactApp();
   const config = readWranglerConfig();
   const result = await build({
     absWorkingDir: ROOT,
@@ -77,6 +83,8 @@ export interface WorkerOptions {
    * how the runtime reports a client that left (local workerd reports no disconnect before a response starts).
    */
   edge?: boolean;
+  /** Binds wrangler.toml's `[[kv_namespaces]]` (Miniflare's local KV, in memory) unless false. */
+  kv?: boolean;
 }
 
 const EDGE_SCRIPT = `export default {
@@ -119,6 +127,7 @@ export async function startWorker(script: string, vars: Record<string, string>, 
     compatibilityFlags: config.compatibility_flags,
     bindings: { ...(config.vars as Record<string, string>), ...(options.publicOrigin ? { PUBLIC_ORIGINS: options.publicOrigin, DEV_PORT: "" } : { DEV_PORT: String(port) }), ...vars },
     durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true }, SPEND_BREAKER: { className: "SpendBreaker", useSQLite: true } },
+    kvNamespaces: options.kv === false ? [] : config.kv_namespaces.map((namespace: { binding: string }) => namespace.binding),
     ...(options.ratelimits ? { ratelimits: options.ratelimits } : {}),
   };
   const edge = { name: "edge", modules: true, script: EDGE_SCRIPT, compatibilityDate: config.compatibility_date, serviceBindings: { EXAMPLE: "example" } };
@@ -288,3 +297,43 @@ export async function errorOf(response: Response): Promise<{ status: number; cod
 
 /** A minimal chat body. */
 export const HELLO = { messages: [{ role: "user", content: "Hi" }] };
+
+/** One event of a UI message stream answer: a part, a heartbeat comment, or the closing `[DONE]`. */
+export type UIStreamEvent = { kind: "part"; part: { type: string; [field: string]: unknown } } | { kind: "comment"; text: string } | { kind: "done" };
+
+/**
+ * Splits a UI message stream answer into its events, and checks every part the way `useChat` reads it:
+ * `ai`'s own `parseJsonEventStream` with its `uiMessageChunkSchema` (the pinned version's protocol).
+ * @throws when the schema rejects a part, or the text is not whole events.
+ */
+export async function readUIStream(text: string): Promise<UIStreamEvent[]> {
+  const { parseJsonEventStream, uiMessageChunkSchema } = await import("ai");
+  if (!text.endsWith("\n\n")) throw new Error(`UI stream does not end with a whole event: ${JSON.stringify(text.slice(-80))}`);
+  const events: UIStreamEvent[] = text
+    .slice(0, -2)
+    .split("\n\n")
+    .map((block) => {
+      if (block.startsWith(":")) return { kind: "comment" as const, text: block };
+      if (block === "data: [DONE]") return { kind: "done" as const };
+      if (!block.startsWith("data: ") || block.includes("\n")) throw new Error(`not a UI stream event: ${JSON.stringify(block)}`);
+      return { kind: "part" as const, part: JSON.parse(block.slice(6)) as { type: string } };
+    });
+  const parsed: unknown[] = [];
+  for await (const result of parseJsonEventStream({ stream: new Response(text).body!, schema: uiMessageChunkSchema }) as unknown as AsyncIterable<{ success: boolean; value?: unknown; error?: unknown }>) {
+    if (!result.success) throw new Error(`uiMessageChunkSchema rejected a part: ${String(result.error)}`);
+    parsed.push(result.value);
+  }
+  // What the schema read is exactly the parts sent: none skipped, none altered.
+  const sent = events.flatMap((event) => (event.kind === "part" ? [event.part] : []));
+  if (!isDeepStrictEqual(parsed, sent)) throw new Error(`parsed parts differ from the sent ones:\n${JSON.stringify(parsed)}\n${JSON.stringify(sent)}`);
+  return events;
+}
+
+/** A `useChat` request body: one user message per text, answers between them as assistant text. */
+export function uiChatBody(...turns: string[]): { id: string; messages: Array<{ id: string; role: "user" | "assistant"; parts: Array<{ type: string; text?: string }> }>; trigger: "submit-message" } {
+  return {
+    id: "chat-1",
+    messages: turns.map((text, i) => ({ id: `m${i}`, role: i % 2 === 0 ? "user" : "assistant", parts: [{ type: "text", text }] })),
+    trigger: "submit-message",
+  };
+}

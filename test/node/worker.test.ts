@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newTestId, recordedRequests, waitClosed } from "../helpers.js";
+import { embedText } from "../upstream/server.mjs";
 import { FAKE_KEY, ROOT, bundleWorker, startTaggingProxy, startWorker, type TaggingProxy, type WorkerHandle } from "./worker-harness.js";
 
 const FIXTURE_SSE = readFileSync(path.join(ROOT, "test/fixtures/chat-stream.sse"));
@@ -303,6 +304,66 @@ describe("embeddings", () => {
     await expectError(await post("/api/embeddings", { input: ["a", "b", "c"] }), 400, "too_many_inputs");
     await expectError(await post("/api/embeddings", { input: "x", model: "BAAI/other" }), 400, "model_not_allowed");
     await expectError(await post("/api/embeddings", { input: "x", dimensions: 32 }), 400, "field_not_allowed");
+  });
+});
+
+describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real KV)", () => {
+  type Answer = { data: Array<{ index: number; embedding: number[] }>; model: string; usage: Record<string, number> };
+  const embed = async (input: string[], testId: string, on = worker) => {
+    proxy.tag(testId);
+    const res = await on.fetch("/api/embeddings", { method: "POST", headers: { ...client(), "content-type": "application/json" }, body: JSON.stringify({ input }) });
+    const text = await record(res);
+    expect(res.status, text).toBe(200);
+    return JSON.parse(text) as Answer;
+  };
+
+  it("a second identical call sends nothing upstream and answers the same vectors, stored as Float32 bytes in KV", async () => {
+    // Miniflare's own KV type comes from workers-types, which this suite does not load: the two calls used.
+    const kv = (await worker.mf.getKVNamespace("EMBEDDINGS_CACHE")) as unknown as {
+      list(): Promise<{ keys: Array<{ name: string }> }>;
+      get(key: string, type: "arrayBuffer"): Promise<ArrayBuffer | null>;
+    };
+    const before = (await kv.list()).keys.length;
+    const [first, second] = [newTestId(), newTestId()];
+    const sent = await embed(["kv one", "kv two"], first);
+    const cached = await embed(["kv one", "kv two"], second);
+    expect(await recordedRequests(first)).toHaveLength(1);
+    expect(await recordedRequests(second)).toHaveLength(0);
+    expect(cached.data).toEqual(sent.data);
+    expect(sent.data.map((d) => d.embedding)).toEqual([embedText("kv one"), embedText("kv two")]);
+    expect(cached).toMatchObject({ model: "BAAI/bge-base-en-v1.5", usage: { prompt_tokens: 0, total_tokens: 0 } });
+    const { keys } = await kv.list();
+    expect(keys.length - before).toBe(2);
+    const stored = await kv.get(keys[0]!.name, "arrayBuffer");
+    expect(stored!.byteLength).toBe(8 * 4);
+  });
+
+  it("a partial hit sends only the misses, keeps the input order, and counts only what was sent", async () => {
+    await embed(["kv four"], newTestId());
+    const testId = newTestId();
+    // MAX_EMBEDDING_INPUTS is 2 here: the miss first, the hit second.
+    const answer = await embed(["kv five six", "kv four"], testId);
+    const requests = await recordedRequests(testId);
+    expect(requests.map((r) => (r.json as { input: unknown }).input)).toEqual([["kv five six"]]);
+    expect(answer.data).toEqual([
+      { object: "embedding", index: 0, embedding: embedText("kv five six") },
+      { object: "embedding", index: 1, embedding: embedText("kv four") },
+    ]);
+    expect(answer.usage).toEqual({ prompt_tokens: 3, total_tokens: 3 });
+  });
+
+  it("without the binding, every call is sent", async () => {
+    const plain = await startWorker(script, { ...KNOBS, DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url }, { kv: false });
+    try {
+      const testId = newTestId();
+      await embed(["kv seven"], testId, plain);
+      const again = await embed(["kv seven"], testId, plain);
+      expect(await recordedRequests(testId)).toHaveLength(2);
+      expect(again.data[0]!.embedding).toEqual(embedText("kv seven"));
+      expect(again.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
+    } finally {
+      await plain.close();
+    }
   });
 });
 

@@ -1,0 +1,133 @@
+// The /react page: an ordinary `useChat` app (@ai-sdk/react) talking to the Worker's POST /api/ui-chat.
+// build.mjs bundles it at `npm start`; the Worker inlines the bundle under the page's CSP nonce.
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport, type UIMessage } from "ai";
+import type { UIMessageStreamMetadata } from "deepinfra-edge";
+import { StrictMode, useState, type FormEvent, type KeyboardEvent } from "react";
+import { createRoot } from "react-dom/client";
+
+/** A chat message whose metadata is what the Worker's `finish` part carries (model, usage, cost). */
+type ChatMessage = UIMessage<UIMessageStreamMetadata>;
+
+/** What the Worker tells the page in `data-config` (react-page.ts). */
+interface PageConfig {
+  models: string[];
+  defaultModel: string;
+  maxChars: number;
+  offlineDemo: boolean;
+}
+
+const mount = document.getElementById("root")!;
+const config = JSON.parse(mount.dataset.config ?? "{}") as PageConfig;
+
+const transport = new DefaultChatTransport<ChatMessage>({
+  api: "/api/ui-chat",
+  // The Worker reads text parts only (it drops the model's earlier reasoning), so only they are sent:
+  // a long chain of thought would otherwise use up MAX_BODY_BYTES a few turns in.
+  prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => ({
+    body: { ...body, id, trigger, messageId, messages: messages.map(({ id, role, parts }) => ({ id, role, parts: parts.filter((part) => part.type === "text") })) },
+  }),
+});
+
+/** The Worker's JSON error (`{ error: { code, message, request_id } }`) as one line; any other text as it is. */
+function describeError(error: Error): string {
+  try {
+    const { error: body } = JSON.parse(error.message) as { error: { code: string; message: string; request_id?: string } };
+    return `${body.code}: ${body.message}${body.request_id ? ` (request ${body.request_id})` : ""}`;
+  } catch {
+    return error.message;
+  }
+}
+
+function formatCost(usd: number | undefined): string {
+  return usd === undefined ? "–" : `$${usd.toFixed(10).replace(/0+$/, "").replace(/\.$/, ".0")}`;
+}
+
+function Message({ message }: { message: ChatMessage }) {
+  return (
+    <div className={`msg ${message.role}`}>
+      {message.parts.map((part, i) =>
+        part.type === "reasoning" ? (
+          <details key={i} className="reasoning">
+            <summary>Reasoning</summary>
+            {part.text}
+          </details>
+        ) : part.type === "text" ? (
+          <span key={i} className="text">
+            {part.text}
+          </span>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+function App() {
+  const [input, setInput] = useState("");
+  const [model, setModel] = useState(config.defaultModel);
+  const { messages, sendMessage, stop, status, error } = useChat<ChatMessage>({ transport });
+  const busy = status === "submitted" || status === "streaming";
+  const lastAnswer = messages.findLast((m) => m.role === "assistant");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = input.trim();
+    if (!text || busy) return;
+    setInput("");
+    void sendMessage({ text }, { body: { model } });
+  };
+  const enterSends = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+
+  return (
+    <main id="app" data-status={status}>
+      <h1>deepinfra-edge · useChat</h1>
+      {config.offlineDemo && (
+        <p id="banner" role="status">
+          Offline demo upstream: replies are generated locally because no DEEPINFRA_API_KEY is set.
+        </p>
+      )}
+      <section id="log" aria-live="polite">
+        {messages.map((message) => (
+          <Message key={message.id} message={message} />
+        ))}
+      </section>
+      <form onSubmit={submit}>
+        <textarea id="input" value={input} maxLength={config.maxChars} placeholder="Ask something…" required onChange={(e) => setInput(e.target.value)} onKeyDown={enterSends} />
+        <label>
+          Model{" "}
+          <select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
+            {config.models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span />
+        <button id="send" type="submit" disabled={busy}>
+          Send
+        </button>
+        <button id="stop" type="button" disabled={!busy} onClick={() => void stop()}>
+          Stop
+        </button>
+      </form>
+      <p id="error" role="alert">
+        {error ? describeError(error) : ""}
+      </p>
+      <p id="meta">
+        Cost of the last answer: <span id="cost">{formatCost(lastAnswer?.metadata?.estimated_cost)}</span>
+      </p>
+    </main>
+  );
+}
+
+createRoot(mount).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
