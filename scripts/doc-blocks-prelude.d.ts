@@ -1,5 +1,5 @@
 // Names that doc snippets use without defining them: a snippet shows the call, not the app around it.
-import type { ChatMessage, DeepInfra } from "deepinfra-edge";
+import type { ChatCreateParams, ChatMessage, DeepInfra, KVNamespaceLike } from "deepinfra-edge";
 
 declare global {
   /** A Worker's bindings. */
@@ -10,6 +10,12 @@ declare global {
   const request: Request;
   /** A conversation. */
   const messages: ChatMessage[];
+  /** Chat parameters for a non-streaming call. */
+  const params: ChatCreateParams & { stream?: false | null };
+  /** Some prompts. */
+  const prompts: string[];
+  /** A Workers KV namespace binding (the type @cloudflare/workers-types calls KVNamespace). */
+  type KVNamespace = KVNamespaceLike;
   /** A model id. */
   const model: string;
   /** An API key. */

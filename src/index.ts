@@ -16,7 +16,6 @@ export type { FallbackEvent } from "./features/fallback.js";
 export { ConcurrencyLimiter, type ConcurrencyOptions } from "./features/concurrency.js";
 export type { HistogramLike, MeterLike, SpanLike, TelemetryAttributes, TelemetryAttributeValue, TracerLike } from "./features/telemetry.js";
 export { kvCache, memoryCache, workersCache, type CacheBytes, type CacheLike, type CacheStore, type KVNamespaceLike, type MemoryCache, type MemoryCacheOptions, type WorkersCacheOptions } from "./features/cache-store.js";
-export type { EmbeddingCacheOptions } from "./types/embeddings-cache.js";
 
 // Streams.
 export { ChatStream } from "./streaming/chat-stream.js";

@@ -1,6 +1,8 @@
 import type { APIError, RateLimitError } from "./api-error.js";
 import { isDeepInfraError, type DeepInfraError } from "./base.js";
 import type { APIConnectionError, APITimeoutError, APIUserAbortError } from "./connection.js";
+import type { AllModelsFailedError } from "./fallback.js";
+import type { QueueFullError } from "./queue-full.js";
 import type { ValidationError } from "./validation.js";
 
 // Realm-safe guards: they match on `name` behind the brand, so an error from another copy of the SDK
@@ -40,6 +42,14 @@ export function isTimeoutError(value: unknown): value is APITimeoutError {
 /** True when the caller aborted. */
 export function isAbortError(value: unknown): value is APIUserAbortError {
   return named(value, "APIUserAbortError");
+}
+/** True when every model of a fallback chain failed (`attempts` holds each error). */
+export function isAllModelsFailedError(value: unknown): value is AllModelsFailedError {
+  return named(value, "AllModelsFailedError");
+}
+/** True when the concurrency queue was full and the request was refused unsent. */
+export function isQueueFullError(value: unknown): value is QueueFullError {
+  return named(value, "QueueFullError");
 }
 /** True for a request refused before sending because a parameter broke a rule. */
 export function isValidationError(value: unknown): value is ValidationError {

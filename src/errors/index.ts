@@ -23,4 +23,4 @@ export { AllModelsFailedError, type FallbackAttempt } from "./fallback.js";
 export { EmbeddingDimensionError } from "./embedding-dimension.js";
 export { QueueFullError } from "./queue-full.js";
 export { BatchFailedError, BatchLineError } from "./batch.js";
-export { isAPIError, isAbortError, isConnectionError, isRateLimitError, isTimeoutError, isValidationError } from "./guards.js";
+export { isAPIError, isAbortError, isAllModelsFailedError, isConnectionError, isQueueFullError, isRateLimitError, isTimeoutError, isValidationError } from "./guards.js";

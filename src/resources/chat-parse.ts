@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { APIError } from "../errors/api-error.js";
+import { isAllModelsFailedError } from "../errors/guards.js";
 import { StructuredOutputError } from "../errors/structured-output.js";
 import { ValidationError } from "../errors/validation.js";
 import { isStandardSchema, parseJSONReply, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
@@ -96,8 +97,13 @@ export async function parseChatCompletion<S extends StandardSchemaV1>(
   }
 }
 
-/** DeepInfra's answer when a model lacks a feature is 405; a 400/422 naming the format says the same. */
+/**
+ * DeepInfra's answer when a model lacks a feature is 405; a 400/422 naming the format says the same; with a
+ * fallback chain, every model saying so.
+ */
 function rejectsJSONSchema(error: unknown): boolean {
+  const attempts = (error as { attempts?: ReadonlyArray<{ error: unknown }> } | null)?.attempts;
+  if (isAllModelsFailedError(error) && attempts?.length) return attempts.every((attempt) => rejectsJSONSchema(attempt.error));
   if (!(error instanceof APIError)) return false;
   if (error.status === 405) return true;
   return (error.status === 400 || error.status === 422) && /json_schema|response_format|structured|schema/i.test(error.message);

@@ -5,8 +5,7 @@ import { mapBounded } from "../map-bounded.js";
 import { resolveModel } from "../models.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateEmbeddingParams } from "../schema/embeddings.js";
-import type { CreateEmbeddingResponse, EmbeddingCreateParams, EmbeddingRequestOptions as BatchingOptions, EmbeddingUsage } from "../types/embeddings.js";
-import type { EmbeddingCacheOptions } from "../types/embeddings-cache.js";
+import type { CreateEmbeddingResponse, EmbeddingCreateParams, EmbeddingRequestOptions, EmbeddingUsage } from "../types/embeddings.js";
 import type { OpenResponse } from "../types/request.js";
 import { addUsage } from "../usage.js";
 import { wireBody, type ResourceContext } from "./context.js";
@@ -15,8 +14,6 @@ const DEFAULT_BATCH_SIZE = 256;
 const DEFAULT_CONCURRENCY = 4;
 const PATH = "/v1/openai/embeddings";
 
-/** Per-call options of `embeddings.create`: request options, batching and the cache. */
-type EmbeddingRequestOptions = BatchingOptions & EmbeddingCacheOptions;
 type Vector = number[] | Float32Array;
 
 type RawEmbedding = { index?: number; embedding?: unknown };

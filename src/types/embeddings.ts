@@ -1,3 +1,4 @@
+import type { CacheStore } from "../features/cache-store.js";
 import type { RequestOptions } from "./request.js";
 import type { EmbeddingAlias, ModelName } from "../models.js";
 import type { ServiceTier } from "./chat.js";
@@ -27,6 +28,11 @@ export interface EmbeddingRequestOptions extends RequestOptions {
   batchSize?: number;
   /** Requests in flight at once, ≥ 1 (default 4). */
   concurrency?: number;
+  /**
+   * Answers inputs embedded before from this store and sends only the others (`kvCache`, `workersCache`,
+   * `memoryCache`, or any `{ get, put }`); `false` skips the client's `cache` for this call.
+   */
+  cache?: CacheStore | false;
 }
 
 /** Token counts of an embeddings call; summed over batches. */

@@ -9,7 +9,9 @@ import {
   ValidationError,
   isAPIError,
   isAbortError,
+  isAllModelsFailedError,
   isConnectionError,
+  isQueueFullError,
   isDeepInfraError,
   isRateLimitError,
   isTimeoutError,
@@ -49,11 +51,13 @@ describe("errors", () => {
       [new APIUserAbortError(), ["isAbortError"]],
       [new ValidationError("v", []), ["isValidationError"]],
       [foreign("ValidationError"), ["isValidationError"]],
+      [foreign("AllModelsFailedError", { attempts: [] }), ["isAllModelsFailedError"]],
+      [foreign("QueueFullError"), ["isQueueFullError"]],
       [Object.assign(new Error("plain"), { name: "RateLimitError" }), []],
       [{ name: "RateLimitError", deepinfraError: false }, []],
       [null, []],
     ];
-    const guards = { isAPIError, isRateLimitError, isConnectionError, isTimeoutError, isAbortError, isValidationError };
+    const guards = { isAPIError, isRateLimitError, isConnectionError, isTimeoutError, isAbortError, isValidationError, isAllModelsFailedError, isQueueFullError };
     for (const [value, expected] of cases) {
       const matched = Object.entries(guards).filter(([, guard]) => guard(value)).map(([name]) => name);
       expect(matched, JSON.stringify((value as Error | null)?.name)).toEqual(expected);

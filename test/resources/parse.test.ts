@@ -141,6 +141,19 @@ describe("chat.completions.parse", () => {
     expect(messages[0]?.content).toMatch(/^Be terse\.\n\nReply with a single JSON value that matches this JSON Schema:\n\{"type":"object"/);
   });
 
+  it("with a fallback chain whose every model answers 405 to json_schema, it still falls back to JSON mode", async () => {
+    const Breakthroughs = type({ breakthroughs: type({ name: "string", country: "string", year: "number" }).array() });
+    const { client, testId } = testClient({ unsupported: ["structured_output"] }, { maxRetries: 0, fallback: ["mistralai/Mistral-Nemo-Instruct-2407"] });
+    const { parsed } = await client.chat.completions.parse({ model: "mistralai/Mistral-7B-Instruct-v0.3", messages: HELLO, schema: Breakthroughs });
+    expect(parsed.breakthroughs[1]).toEqual({ name: "Structure of DNA", country: "US", year: 1953 });
+    const sent = await recordedRequests(testId);
+    expect(sent.map((r) => [(r.json as { model: string }).model, (r.json as { response_format: { type: string } }).response_format.type])).toEqual([
+      ["mistralai/Mistral-7B-Instruct-v0.3", "json_schema"],
+      ["mistralai/Mistral-Nemo-Instruct-2407", "json_schema"],
+      ["mistralai/Mistral-7B-Instruct-v0.3", "json_object"],
+    ]);
+  });
+
   it("rejects a non-schema and stream: true before any request", async () => {
     const { client, testId } = testClient();
     const notSchema = await rejection(client.chat.completions.parse({ model: "default", messages: HELLO, schema: { parse() {} } as never }));
