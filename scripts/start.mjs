@@ -2,7 +2,8 @@
 // `npm start`: the example Worker under `wrangler dev`. With a DEEPINFRA_API_KEY (environment or
 // .dev.vars) it calls DeepInfra; without one it starts the offline demo upstream
 // (test/upstream/server.mjs, mode "demo") and points the Worker at it, and the page shows a banner.
-// Needs no build: wrangler.toml aliases "deepinfra-edge" to the SDK source.
+// Needs no build of the SDK: wrangler.toml aliases "deepinfra-edge" to the source; its [build] bundles the
+// /react page's script (examples/worker/react/build.mjs) before the Worker starts.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -95,7 +96,8 @@ for (let i = 0; i < 240 && !stopping; i++) {
     const res = await fetch(`${url}/healthz`);
     if (res.ok) {
       const { upstream: kind } = await res.json();
-      console.log(`\n  Example Worker ready: ${url}/  (${kind === "offline-demo" ? "offline demo upstream" : "DeepInfra"})  Ctrl+C to stop.\n`);
+      console.log(`\n  Example Worker ready: ${url}/  (${kind === "offline-demo" ? "offline demo upstream" : "DeepInfra"})  Ctrl+C to stop.`);
+      console.log(`  The same chat with React and useChat: ${url}/react\n`);
       break;
     }
   } catch {

@@ -1,5 +1,6 @@
 // The example Worker in real workerd (Miniflare, no eval): every hardening rule with its refusal,
 // SSE passthrough byte for byte, disconnects reaching the upstream, and the key never leaving.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -88,6 +89,28 @@ describe("routes", () => {
     expect(html).toContain(`<script nonce="${nonce}">`);
     expect(html).toContain('<option value="default" selected>default</option><option value="small">small</option>');
     expect(html).not.toContain('id="banner"');
+  });
+
+  it("GET /react serves the useChat page: its settings, and its script by content hash under the nonce and SRI", async () => {
+    const res = await worker.fetch("/react", { origin: null });
+    const html = await record(res);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("connect-src 'self'");
+    const tag = /<script nonce="([^"]+)" src="(\/react\/app-[0-9a-f]{16}\.js)" integrity="(sha384-[^"]+)" defer><\/script>/.exec(html);
+    expect(tag?.[1]).toBe(nonce);
+    const config = JSON.parse(/data-config="([^"]+)"/.exec(html)![1]!.replaceAll("&#34;", '"'));
+    expect(config).toEqual({ models: ["default", "small"], defaultModel: "default", maxChars: 100, offlineDemo: false });
+    const script = await worker.fetch(tag![2]!, { origin: null });
+    const bytes = await script.arrayBuffer();
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(script.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(`sha384-${createHash("sha384").update(Buffer.from(bytes)).digest("base64")}`).toBe(tag![3]);
+    expect(bytes.byteLength).toBeGreaterThan(100_000);
+    await expectError(await worker.fetch("/react/app-0000000000000000.js", { origin: null }), 404, "not_found");
   });
 
   it("GET /healthz answers ok; unknown paths and wrong methods get the stable JSON error", async () => {
