@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { ensureBun } from "./node/runtime-binaries.js";
 import { startUpstream } from "./upstream/server.mjs";
 
 declare module "vitest" {
@@ -9,6 +10,7 @@ declare module "vitest" {
 
 /** Starts one local DeepInfra upstream (fixtures mode) per project; tests reach it via inject("upstreamPort"). */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (project.name === "node") await ensureBun();
   const restoreOutput = muteExpectedWorkerdNoise();
   const upstream = await startUpstream({ mode: "fixtures" });
   project.provide("upstreamPort", upstream.port);

@@ -2,6 +2,7 @@
 // the texts go up as JSONL, the batch moves one step per poll, the output file comes back out of order with
 // one failed line, and the script must print every line in file order with its vector (or its error).
 // The example imports the package by name, so this needs dist/.
+import { BUN } from "./runtime-binaries.js";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -22,21 +23,10 @@ beforeAll(async () => {
   writeFileSync(TEXTS, `${LINES.join("\n")}\n`);
 });
 
-/** npm may skip install scripts, and bun's leaves a placeholder binary: rebuild it once if so. */
-async function ensureBun(): Promise<string> {
-  const bun = path.join(BIN, "bun");
-  try {
-    await run(bun, ["--version"]);
-  } catch {
-    await run("npm", ["rebuild", "bun"], { cwd: ROOT, timeout: 120_000 });
-    await run(bun, ["--version"]);
-  }
-  return bun;
-}
 
 const RUNTIMES: Array<[string, () => Promise<[string, string[]]>]> = [
   ["Deno", async () => [path.join(BIN, "deno"), ["run", "--allow-net", "--allow-env=DEEPINFRA_API_KEY,DEEPINFRA_BASE_URL,EMBEDDING_MODEL,BATCH_POLL_MS", `--allow-read=${TEXTS}`, "batch-embed.ts", TEXTS]]],
-  ["Bun", async () => [await ensureBun(), ["batch-embed.ts", TEXTS]]],
+  ["Bun", async () => [BUN, ["batch-embed.ts", TEXTS]]],
 ];
 
 describe.concurrent("examples/batch-embed.ts", () => {

@@ -1,6 +1,7 @@
 // Every platform example in examples/ (the Worker has its own suites) run in its own runtime against
 // the local upstream: each proxy is started on a free loopback port, sent chats and read back as SSE;
 // each script is run and its output read. The examples import the package by name, so this needs dist/.
+import { BUN } from "./runtime-binaries.js";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -49,7 +50,7 @@ beforeAll(async () => {
   tap = http.createServer(relay);
   await new Promise<void>((resolve) => tap.listen(0, "127.0.0.1", resolve));
   tapURL = `http://127.0.0.1:${(tap.address() as { port: number }).port}`;
-  bun = await ensureBun();
+  bun = BUN;
   const env = { DEEPINFRA_API_KEY: KEY, DEEPINFRA_BASE_URL: tapURL, PORT: "0" };
   const started = await Promise.allSettled([
     startProcess("deno", path.join(BIN, "deno"), ["run", "--allow-net", `${DENO_ENV},PORT`, "server.ts"], "examples/deno", env),
@@ -176,17 +177,6 @@ addEventListener("fetch", (event) => {
   return proxy;
 }
 
-/** npm may skip install scripts, and bun's leaves a placeholder binary: rebuild it once if so. */
-async function ensureBun(): Promise<string> {
-  const binary = path.join(BIN, "bun");
-  try {
-    await run(binary, ["--version"]);
-  } catch {
-    await run("npm", ["rebuild", "bun"], { cwd: ROOT, timeout: 120_000 });
-    await run(binary, ["--version"]);
-  }
-  return binary;
-}
 
 function newTest(scenario?: Scenario): { id: string; tag: string } {
   const id = crypto.randomUUID();

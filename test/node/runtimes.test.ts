@@ -2,6 +2,7 @@
 // process, and in edge-runtime (Vercel Edge's local runtime, an in-process VM), against the local
 // upstream; workerd runs the same suite in the vitest pool (test/contract/contract.test.ts).
 // Needs dist/ (npm test builds it first).
+import { BUN } from "./runtime-binaries.js";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -44,17 +45,6 @@ async function runCLI(command: string, args: string[]): Promise<ContractReport> 
   return JSON.parse(line.slice("CONTRACT ".length)) as ContractReport;
 }
 
-/** npm may skip install scripts, and bun's leaves a placeholder binary: rebuild it once if so. */
-async function ensureBun(): Promise<string> {
-  const bun = path.join(BIN, "bun");
-  try {
-    await run(bun, ["--version"]);
-  } catch {
-    await run("npm", ["rebuild", "bun"], { cwd: ROOT, timeout: 120_000 });
-    await run(bun, ["--version"]);
-  }
-  return bun;
-}
 
 function expectAllPassed(report: ContractReport): void {
   expect(report.failures).toEqual([]);
@@ -76,7 +66,7 @@ describe("contract suite in other runtimes", () => {
   });
 
   it("Bun", async () => {
-    const report = await runCLI(await ensureBun(), []);
+    const report = await runCLI(BUN, []);
     expect(report.runtime).toMatch(/^bun \d/);
     expectAllPassed(report);
   });
