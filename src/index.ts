@@ -40,6 +40,7 @@ export type { Tokenizer } from "./resources/tokenize.js";
 export type { Rerank } from "./resources/rerank.js";
 export type { Files } from "./resources/files.js";
 export type { Batches } from "./resources/batches.js";
+export type { ListPage, PageList } from "./resources/page-list.js";
 export { decodeFloat32 } from "./binary.js";
 export { toJSONSchema, type JSONSchemaObject } from "./schema/standard.js";
 

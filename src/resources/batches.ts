@@ -3,6 +3,7 @@ import { validateBatchCreateParams, validateBatchListParams, validateId } from "
 import type { Batch, BatchCreateParams, BatchList, BatchListParams, BatchRunEndpoints, BatchRunParams, BatchRunResult, BatchWaitOptions } from "../types/batches.js";
 import type { OpenResponse, RequestOptions, RequestSpec } from "../types/request.js";
 import { runBatch, waitForBatch } from "./batch-run.js";
+import { PageList } from "./page-list.js";
 import { wireBody, type ResourceContext } from "./context.js";
 import { query, type Files } from "./files.js";
 
@@ -46,17 +47,22 @@ export class Batches {
   }
 
   /**
-   * Lists batches (one page; pass `after` for the next).
+   * Lists batches: await it for one page (pass `after` for the next), or iterate it for every batch across pages.
    * @example
    * const { data } = await client.batches.list({ limit: 10 });
+   * for await (const batch of client.batches.list()) console.log(batch.id, batch.status);
    */
-  async list(params?: BatchListParams, options?: RequestOptions): Promise<BatchList> {
-    if (options?.validate ?? this.context.validate) validateBatchListParams(params);
-    return this.context.transport({ method: "GET", path: ROOT + query(params) }, options, async (open: OpenResponse) => {
-      const answer = await readJSON<BatchList>(open);
-      if (!Array.isArray(answer?.data)) throw apiErrorFor(open, answer, "batches.list: the response has no `data` array.");
-      return answer;
-    });
+  list(params?: BatchListParams, options?: RequestOptions): PageList<Batch, BatchList> {
+    // Checked when the first page is asked for, so a bad parameter rejects like every other call.
+    const page = async (after: string | undefined) => {
+      if (options?.validate ?? this.context.validate) validateBatchListParams(params);
+      return this.context.transport({ method: "GET", path: ROOT + query({ ...params, after }) }, options, async (open: OpenResponse) => {
+        const answer = await readJSON<BatchList>(open);
+        if (!Array.isArray(answer?.data)) throw apiErrorFor(open, answer, "batches.list: the response has no `data` array.");
+        return answer;
+      });
+    };
+    return new PageList(page, params?.after ?? undefined);
   }
 
   /**

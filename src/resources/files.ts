@@ -1,3 +1,4 @@
+import { PageList } from "./page-list.js";
 import type { BodyReader } from "../body-reader.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateFileCreateParams, validateFileListParams, validateId } from "../schema/newer-api.js";
@@ -33,13 +34,18 @@ export class Files {
   }
 
   /**
-   * Lists uploaded files (one page; pass `after` for the next).
+   * Lists uploaded files: await it for one page (pass `after` for the next), or iterate it for every file across pages.
    * @example
    * const { data } = await client.files.list({ purpose: "batch" });
+   * for await (const file of client.files.list()) console.log(file.id, file.filename);
    */
-  async list(params?: FileListParams, options?: RequestOptions): Promise<FileList> {
-    if (options?.validate ?? this.context.validate) validateFileListParams(params);
-    return this.#json("files.list", { method: "GET", path: ROOT + query(params) }, options, (value) => Array.isArray((value as FileList).data));
+  list(params?: FileListParams, options?: RequestOptions): PageList<FileObject, FileList> {
+    // Checked when the first page is asked for, so a bad parameter rejects like every other call.
+    const page = async (after: string | undefined) => {
+      if (options?.validate ?? this.context.validate) validateFileListParams(params);
+      return this.#json<FileList>("files.list", { method: "GET", path: ROOT + query({ ...params, after }) }, options, (value) => Array.isArray((value as FileList).data));
+    };
+    return new PageList(page, params?.after ?? undefined);
   }
 
   /** Describes one file. @example const file = await client.files.retrieve("file_abc123"); */
