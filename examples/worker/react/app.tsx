@@ -1,5 +1,7 @@
 // The /react page: an ordinary `useChat` app (@ai-sdk/react) talking to the Worker's POST /api/ui-chat.
-// build.mjs bundles it at `npm start`; the Worker inlines the bundle under the page's CSP nonce.
+// build.mjs bundles it at `npm start`; the Worker serves the bundle, which the page loads under its CSP nonce.
+// First import: it configures zod before `ai` (imported next) builds its schemas.
+import { zodConfig } from "./zod-config.js";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import type { UIMessageStreamMetadata } from "deepinfra-edge";
@@ -16,6 +18,9 @@ interface PageConfig {
   maxChars: number;
   offlineDemo: boolean;
 }
+
+// Also keeps the import above: the package is marked side-effect free, so an unused import would be dropped.
+if (!zodConfig.jitless) throw new Error("zod must be jitless under this page's CSP (see zod-config.ts)");
 
 const mount = document.getElementById("root")!;
 const config = JSON.parse(mount.dataset.config ?? "{}") as PageConfig;
