@@ -20,7 +20,7 @@ const USER_PARTS = new Set(["text"]);
 const ASSISTANT_PARTS = new Set(["text", "reasoning", "step-start"]);
 /** The headers `toUIMessageStreamResponse` sets, for an answer that starts with heartbeats before the stream exists. */
 const UI_STREAM_HEADERS = { "content-type": "text/event-stream", "cache-control": "no-cache", "x-vercel-ai-ui-message-stream": "v1", "x-accel-buffering": "no" };
-const ID = /^[\w-]{1,128}$/;
+const MAX_ID_CHARS = 256;
 const encoder = new TextEncoder();
 
 /**
@@ -57,8 +57,10 @@ export function toUIChatParams(body: Record<string, unknown>, config: Config): C
     if (!FIELDS.has(key)) throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: ${[...FIELDS].join(", ")}).`);
   }
   if (body.trigger !== undefined && !TRIGGERS.has(body.trigger as string)) throw invalid("invalid_request", 'trigger must be "submit-message" or "regenerate-message".');
+  // Neither is sent upstream nor echoed: checked only for type and size.
   for (const key of ["id", "messageId"] as const) {
-    if (body[key] !== undefined && (typeof body[key] !== "string" || !ID.test(body[key]))) throw invalid("invalid_request", `${key} must be an id of at most 128 letters, digits, _ or -.`);
+    const value = body[key];
+    if (value !== undefined && (typeof value !== "string" || value.length > MAX_ID_CHARS)) throw invalid("invalid_request", `${key} must be a string of at most ${MAX_ID_CHARS} characters.`);
   }
   const { messages } = body;
   if (!Array.isArray(messages) || messages.length === 0) throw invalid("invalid_request", "messages must be a non-empty array of UI messages.");

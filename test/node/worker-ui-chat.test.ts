@@ -150,6 +150,7 @@ describe("refusals (nothing reaches DeepInfra)", () => {
     ["a field the route does not take", { ...uiChatBody("Hi"), tools: [] }, 400, "field_not_allowed", "Field tools is not accepted"],
     ["a model outside ALLOWED_MODELS", { ...uiChatBody("Hi"), model: "large" }, 400, "model_not_allowed", "model must be one of default, small"],
     ["an unknown trigger", { ...uiChatBody("Hi"), trigger: "resume" }, 400, "invalid_request", 'trigger must be "submit-message" or "regenerate-message"'],
+    ["a chat id that is not a string", { ...uiChatBody("Hi"), id: 5 }, 400, "invalid_request", "id must be a string of at most 256 characters"],
     ["no messages", { id: "c", messages: [] }, 400, "invalid_request", "messages must be a non-empty array of UI messages"],
     ["a message without parts (fromUIMessages' ValidationError)", { id: "c", messages: [{ id: "m0", role: "user", parts: "Hi" }] }, 400, "invalid_request", "messages[0].parts must be an array"],
     ["a part without a type (fromUIMessages' ValidationError)", user([{ text: "Hi" }]), 400, "invalid_request", "messages[0].parts[0].type must be a string"],
