@@ -3,6 +3,7 @@
 // built package (so the docs cannot drift from the code). Each block is its own module; the names snippets use
 // without defining them (env, messages, request…) are declared once in scripts/doc-blocks-prelude.d.ts.
 // A block whose first line is `// not checked: <reason>` is skipped (shell transcripts, partial signatures).
+// Relative links in the same files must resolve.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,20 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, ".tmp", "doc-blocks");
 const files = ["README.md", ...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 for (const dir of readdirSync(path.join(ROOT, "examples"))) if (existsSync(path.join(ROOT, "examples", dir, "README.md"))) files.push(`examples/${dir}/README.md`);
+
+// Relative links must point at files that exist (a moved page breaks the check, not the reader).
+const broken = [];
+for (const file of [...files, "CONTRIBUTING.md", "CHANGELOG.md"]) {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+    if (/^[a-z]+:/i.test(target)) continue;
+    if (!existsSync(path.join(ROOT, path.dirname(file), target))) broken.push(`${file}: ${target}`);
+  }
+}
+if (broken.length) {
+  console.error(`✖ broken relative links:\n  ${broken.join("\n  ")}`);
+  process.exit(1);
+}
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });

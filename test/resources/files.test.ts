@@ -94,7 +94,7 @@ describe("files", () => {
       [client.files.create({ file: 42, purpose: "batch" } as never), "Invalid files.create params: file must be a string, Blob, File, Uint8Array, ArrayBuffer or ReadableStream (was 42)"],
       [client.files.create({ file: JSONL } as never), 'Invalid files.create params: purpose must be a non-empty string such as "batch" (was missing)'],
       [client.files.retrieve(""), 'Invalid files.retrieve params: fileId must be a non-empty string (was "")'],
-      [client.files.list({ order: "newest" as never }), 'Invalid files.list params: order must be "asc" or "desc" (was "newest")'],
+      [Promise.resolve(client.files.list({ order: "newest" as never })), 'Invalid files.list params: order must be "asc" or "desc" (was "newest")'],
     ];
     for (const [pending, message] of cases) {
       const error = await rejection(pending);
