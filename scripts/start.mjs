@@ -62,7 +62,9 @@ if (found) {
 } else {
   const { startUpstream } = await import("../test/upstream/server.mjs");
   upstream = await startUpstream({ mode: "demo" });
-  writeFileSync(envFile, "DEEPINFRA_API_KEY=offline-demo-key\n", { mode: 0o600 });
+  // A random stand-in: the Worker scrubs its key (and long prefixes of it) from every byte it sends, so a
+  // readable one such as "offline-demo-key" would also scrub the word "offline-demo" from /healthz.
+  writeFileSync(envFile, `DEEPINFRA_API_KEY=demo-${crypto.randomUUID()}\n`, { mode: 0o600 });
   args.push("--env-file", envFile, "--var", `DEEPINFRA_BASE_URL:${upstream.url}`, "--var", "OFFLINE_DEMO:true");
   console.log(`No DEEPINFRA_API_KEY in the environment or .dev.vars: offline demo upstream on ${upstream.url}.`);
 }
