@@ -2,6 +2,7 @@
 // assertions keep the file meaningful for vitest too.
 import { describe, expectTypeOf, it, expect } from "vitest";
 import {
+  ValidationError,
   ChatStream,
   DeepInfra,
   MODEL_ALIASES,
@@ -29,6 +30,8 @@ import type { completionParams } from "../src/schema/rules/completions.js";
 import type { embeddingOptions, embeddingParams } from "../src/schema/rules/embeddings.js";
 import type { imageParams, speechParams, transcriptionParams } from "../src/schema/rules/media.js";
 import { FAKE_KEY } from "./setup-client.js";
+import { validateChatParams } from "../src/schema/params.js";
+import { validateCompletionParams } from "../src/schema/completions.js";
 
 describe("public types", () => {
   const client = new DeepInfra({ apiKey: FAKE_KEY });
@@ -72,7 +75,9 @@ describe("public types", () => {
     const bad: ChatCreateParams = { model: "x", messages: [{ role: "developer", content: "hi" }] };
     // @ts-expect-error a tool message needs tool_call_id
     const noId: ChatCreateParams = { model: "x", messages: [{ role: "tool", content: "42" }] };
-    expect([bad, noId]).toHaveLength(2);
+    // And at run time, for callers without TypeScript (the compile-time half is enforced by tsc in npm test).
+    expect(() => validateChatParams(bad)).toThrow('Invalid chat.completions.create params: messages[0].role must be "user", "system", "tool" or "assistant" (was "developer")');
+    expect(() => validateChatParams(noId)).toThrow(ValidationError);
   });
 });
 
@@ -174,7 +179,9 @@ describe("params types follow the rules they are checked against", () => {
       tools: [{ type: "function", function: { name: "f" }, cache_control: { type: "ephemeral" } }],
     };
     const completion: CompletionCreateParams = { model: "m", prompt: [128000, 9906], return_tokens_as_token_ids: true, data: { image: ["data:image/png;base64,AA"] } };
-    expect([params, completion]).toHaveLength(2);
+    // Every field the types offer passes the run-time rules: types and rules agree.
+    expect(() => validateChatParams(params)).not.toThrow();
+    expect(() => validateCompletionParams(completion)).not.toThrow();
   });
 
   it("responses carry the service tier echo and cached-token usage, nested or flat", () => {

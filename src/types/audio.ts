@@ -77,6 +77,8 @@ export interface SpeechCreateParams {
   speed?: number | null;
   /** Processing tier; the answer echoes the tier used. */
   service_tier?: ServiceTier | null;
+  /** Refuse at once with 429 instead of queueing when the model has no spare capacity. */
+  fail_fast?: boolean | null;
   /**
    * Fields this SDK does not know yet, merged into the request body as given. DeepInfra's speech model also has a
    * field of its own named `extra_body` (model-specific options): send it as `extra_body: { extra_body: {…} }`.

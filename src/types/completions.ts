@@ -1,5 +1,5 @@
 import type { ModelName } from "../models.js";
-import type { ChatResponseFormat, CompletionUsage, StreamOptions } from "./chat.js";
+import type { ChatResponseFormat, CompletionUsage, ServiceTier, StreamOptions } from "./chat.js";
 
 /**
  * Parameters of `completions.create` (legacy text completions), as DeepInfra's model OpenAICompletionsIn states
@@ -52,6 +52,10 @@ export interface CompletionCreateParams {
   prompt_cache_key?: string | null;
   /** Images or videos as base64 `data:` URIs, one per placeholder token in the prompt (a few non-chat vision models). */
   data?: { image?: string[]; video?: string[] } | null;
+  /** Processing tier (`default`, `priority`, `flex`…); the answer echoes the tier used. */
+  service_tier?: ServiceTier | null;
+  /** Refuse at once with 429 instead of queueing when the model has no spare capacity. */
+  fail_fast?: boolean | null;
   /** Fields this SDK does not know yet, merged into the request body as given (they win over typed fields). */
   extra_body?: Record<string, unknown> | null;
 }

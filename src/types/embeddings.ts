@@ -18,6 +18,8 @@ export interface EmbeddingCreateParams {
   dimensions?: number | null;
   /** Processing tier; the answer echoes the tier used. */
   service_tier?: ServiceTier | null;
+  /** Refuse at once with 429 instead of queueing when the model has no spare capacity. */
+  fail_fast?: boolean | null;
   /** Fields this SDK does not know yet, merged into the request body as given (they win over typed fields). */
   extra_body?: Record<string, unknown> | null;
 }

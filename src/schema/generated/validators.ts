@@ -985,119 +985,119 @@ function optional71Apply(data, ctx) {
     ctx.path.pop();
   }
 }
-function optional72Apply(data, ctx) {
+function optional74Apply(data, ctx) {
   if (data.encoding_format !== void 0) {
     ctx.path.push("encoding_format");
     union57Apply(data.encoding_format, ctx);
     ctx.path.pop();
   }
 }
-function optional73Apply(data, ctx) {
+function optional75Apply(data, ctx) {
   if (data.dimensions !== void 0) {
     ctx.path.push("dimensions");
     intersection537Apply(data.dimensions, ctx);
     ctx.path.pop();
   }
 }
-function optional75Apply(data, ctx) {
+function optional78Apply(data, ctx) {
   if (data.batchSize !== void 0) {
     ctx.path.push("batchSize");
     intersection548Apply(data.batchSize, ctx);
     ctx.path.pop();
   }
 }
-function optional76Apply(data, ctx) {
+function optional79Apply(data, ctx) {
   if (data.concurrency !== void 0) {
     ctx.path.push("concurrency");
     intersection552Apply(data.concurrency, ctx);
     ctx.path.pop();
   }
 }
-function optional78Apply(data, ctx) {
+function optional81Apply(data, ctx) {
   if (data.size !== void 0) {
     ctx.path.push("size");
     string1Apply(data.size, ctx);
     ctx.path.pop();
   }
 }
-function optional79Apply(data, ctx) {
+function optional82Apply(data, ctx) {
   if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union58Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
-function optional80Apply(data, ctx) {
+function optional83Apply(data, ctx) {
   if (data.quality !== void 0) {
     ctx.path.push("quality");
     string1Apply(data.quality, ctx);
     ctx.path.pop();
   }
 }
-function optional81Apply(data, ctx) {
+function optional84Apply(data, ctx) {
   if (data.style !== void 0) {
     ctx.path.push("style");
     string1Apply(data.style, ctx);
     ctx.path.pop();
   }
 }
-function optional83Apply(data, ctx) {
+function optional86Apply(data, ctx) {
   if (data.filename !== void 0) {
     ctx.path.push("filename");
     string1Apply(data.filename, ctx);
     ctx.path.pop();
   }
 }
-function optional84Apply(data, ctx) {
+function optional87Apply(data, ctx) {
   if (data.language !== void 0) {
     ctx.path.push("language");
     string1Apply(data.language, ctx);
     ctx.path.pop();
   }
 }
-function optional85Apply(data, ctx) {
+function optional88Apply(data, ctx) {
   if (data.prompt !== void 0) {
     ctx.path.push("prompt");
     string1Apply(data.prompt, ctx);
     ctx.path.pop();
   }
 }
-function optional86Apply(data, ctx) {
+function optional89Apply(data, ctx) {
   if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union65Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
-function optional87Apply(data, ctx) {
+function optional90Apply(data, ctx) {
   if (data.temperature !== void 0) {
     ctx.path.push("temperature");
     domain2Apply(data.temperature, ctx);
     ctx.path.pop();
   }
 }
-function optional88Apply(data, ctx) {
+function optional91Apply(data, ctx) {
   if (data.timestamp_granularities !== void 0) {
     ctx.path.push("timestamp_granularities");
     intersection559Apply(data.timestamp_granularities, ctx);
     ctx.path.pop();
   }
 }
-function optional89Apply(data, ctx) {
+function optional92Apply(data, ctx) {
   if (data.voice !== void 0) {
     ctx.path.push("voice");
     string1Apply(data.voice, ctx);
     ctx.path.pop();
   }
 }
-function optional90Apply(data, ctx) {
+function optional93Apply(data, ctx) {
   if (data.response_format !== void 0) {
     ctx.path.push("response_format");
     union70Apply(data.response_format, ctx);
     ctx.path.pop();
   }
 }
-function optional91Apply(data, ctx) {
+function optional94Apply(data, ctx) {
   if (data.speed !== void 0) {
     ctx.path.push("speed");
     intersection570Apply(data.speed, ctx);
@@ -1905,6 +1905,10 @@ function structure98Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
+  optional45Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
   optional27Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
@@ -1946,6 +1950,10 @@ function structure98Apply(data, ctx) {
     return;
   }
   optional31Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional44Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -1992,11 +2000,15 @@ function structure99Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional73Apply(data, ctx);
+  optional75Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional72Apply(data, ctx);
+  optional74Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional45Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -2007,11 +2019,11 @@ function structure99Apply(data, ctx) {
 }
 function structure100Apply(data, ctx) {
   const errorCount = ctx.currentErrorCount;
-  optional75Apply(data, ctx);
+  optional78Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional76Apply(data, ctx);
+  optional79Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -2030,19 +2042,19 @@ function structure101Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional80Apply(data, ctx);
+  optional83Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional79Apply(data, ctx);
-  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
-    return;
-  }
-  optional78Apply(data, ctx);
+  optional82Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
   optional81Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional84Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -2068,18 +2080,6 @@ function structure103Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional83Apply(data, ctx);
-  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
-    return;
-  }
-  optional84Apply(data, ctx);
-  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
-    return;
-  }
-  optional85Apply(data, ctx);
-  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
-    return;
-  }
   optional86Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
@@ -2089,6 +2089,18 @@ function structure103Apply(data, ctx) {
     return;
   }
   optional88Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional89Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional90Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional91Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -2103,7 +2115,11 @@ function structure104Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional90Apply(data, ctx);
+  optional45Apply(data, ctx);
+  if (ctx.failFast && ctx.currentErrorCount > errorCount) {
+    return;
+  }
+  optional93Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
@@ -2111,11 +2127,11 @@ function structure104Apply(data, ctx) {
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional91Apply(data, ctx);
+  optional94Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }
-  optional89Apply(data, ctx);
+  optional92Apply(data, ctx);
   if (ctx.failFast && ctx.currentErrorCount > errorCount) {
     return;
   }

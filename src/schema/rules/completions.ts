@@ -17,4 +17,8 @@ export const completionParams = type({
   "return_tokens_as_token_ids?": "boolean",
   // data: CompletionMultiModalData, base64 data URIs for the few non-chat vision models
   "data?": { "image?": "string[]", "video?": "string[]" },
+  // service_tier and fail_fast are not in OpenAICompletionsIn's copies; the docs offer tiers on every inference
+  // route and the server ignores fields its model lacks, so they are sent when given.
+  "service_tier?": "string",
+  "fail_fast?": "boolean",
 });

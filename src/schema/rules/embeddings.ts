@@ -14,6 +14,8 @@ export const embeddingParams = type({
   "dimensions?": "number.integer >= 32",
   // service_tier: default | priority in the model, flex in the docs: any string
   "service_tier?": "string",
+  // fail_fast (newer copies; the docs name it for every inference route): refuse with 429 at once instead of queueing
+  "fail_fast?": "boolean",
 });
 
 /** The per-call batching options of `embeddings.create`; other option keys are not checked. */

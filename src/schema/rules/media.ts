@@ -52,4 +52,6 @@ export const speechParams = type({
   "speed?": "0.25 <= number <= 4",
   // service_tier: default | priority in the model, flex in the docs: any string
   "service_tier?": "string",
+  // fail_fast (newer copies; the docs name it for every inference route): refuse with 429 at once instead of queueing
+  "fail_fast?": "boolean",
 });
