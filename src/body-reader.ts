@@ -91,7 +91,7 @@ export class BodyReader implements ByteSource {
    * Reads the whole body as text, still under the idle timeout. With `limit`, stops after that many
    * bytes and returns what arrived (enough for an error body; the rest is dropped).
    */
-  async text(limit = Number.POSITIVE_INFINITY): Promise<string> {
+  async text(limit = Infinity): Promise<string> {
     const decoder = new TextDecoder();
     let out = "";
     let size = 0;
@@ -152,7 +152,7 @@ export class BodyReader implements ByteSource {
   // One timer per silence, re-armed lazily: resetting a timer on each of 20,000 chunks costs more than checking a timestamp.
   #arm(): void {
     const ms = this.#idleMs;
-    if (!(ms > 0 && ms < Number.POSITIVE_INFINITY)) return;
+    if (!(ms > 0 && ms < Infinity)) return;
     const fire = () => {
       const quiet = Date.now() - this.#lastActivity;
       if (quiet >= ms) this.#stop("idle");

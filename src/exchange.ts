@@ -38,7 +38,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
   };
   const onUserAbort = () => stop("user");
   signal?.addEventListener("abort", onUserAbort, { once: true });
-  const timer = timeoutMs > 0 && timeoutMs < Number.POSITIVE_INFINITY ? setTimeout(() => stop("headers"), timeoutMs) : undefined;
+  const timer = timeoutMs > 0 && timeoutMs < Infinity ? setTimeout(() => stop("headers"), timeoutMs) : undefined;
   const failure = (error: unknown): DeepInfraError => {
     controller.abort();
     if (why === "user") return new APIUserAbortError();

@@ -100,7 +100,7 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
    */
   protected iterate<U>(select: (chunk: T) => U | undefined, reader: string, onBytes?: (bytes: Uint8Array, pending: number) => void): AsyncIterableIterator<U> {
     if (this.#state !== "idle") {
-      throw new DeepInfraError(`This stream is already being read by ${this.#reader}; a stream is read once. Use finalCompletion() or currentCompletion() for the whole answer.`);
+      throw new DeepInfraError(`This stream is already being read by ${this.#reader}; a stream is read once (finalCompletion() gives the whole answer).`);
     }
     this.#state = "reading";
     this.#reader = reader;

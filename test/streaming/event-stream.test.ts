@@ -146,7 +146,7 @@ describe("EventStream: one reader, and finalCompletion() from any side of it", (
       }
     })();
     expect(error).toBeInstanceOf(DeepInfraError);
-    expect(error?.message).toBe("This stream is already being read by textStream(); a stream is read once. Use finalCompletion() or currentCompletion() for the whole answer.");
+    expect(error?.message).toBe("This stream is already being read by textStream(); a stream is read once (finalCompletion() gives the whole answer).");
     await first.next();
   });
 
