@@ -203,6 +203,8 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
       json = false;
     }
     const asErrorEvent = event.event === "error";
+    // The hot path: a chunk (an object with `choices`) that is not an error event.
+    if (!asErrorEvent && typeof payload === "object" && payload !== null && "choices" in payload) return payload as T;
     if (asErrorEvent || (json && isErrorEnvelope(payload))) throw this.#eventError(json ? payload : event.data, asErrorEvent);
     // An unterminated last event that is not JSON is a body cut mid-event.
     if (!json && atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
