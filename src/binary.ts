@@ -27,6 +27,16 @@ export function decodeBase64(input: string): { bytes: Uint8Array<ArrayBuffer>; m
   return { bytes, mimeType };
 }
 
+/**
+ * A file given as a `Blob`/`File`, bytes, a byte stream or text, as a `Blob` for a multipart part (a stream is
+ * buffered: a part needs its size, and a retry needs the bytes); `type` labels one that isn't a `Blob` already.
+ */
+export async function toBlob(file: Blob | Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>, type = ""): Promise<Blob> {
+  if (file instanceof Blob) return file;
+  if (file instanceof ReadableStream) return new Response(file).blob();
+  return new Blob([file as BlobPart], { type });
+}
+
 const SIGNATURES: Array<[string, number[], number?]> = [
   ["image/png", [0x89, 0x50, 0x4e, 0x47]],
   ["image/jpeg", [0xff, 0xd8, 0xff]],

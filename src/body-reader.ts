@@ -175,6 +175,27 @@ export class BodyReader implements ByteSource {
   }
 }
 
+/**
+ * A body's bytes as a web stream (for a `Response` handed to the caller): reads go through the reader, so the
+ * idle timeout and abort keep working, and cancelling the stream closes the connection.
+ */
+export function bodyStream(body: ByteSource): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await body.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    cancel() {
+      body.cancel();
+    },
+  });
+}
+
 /** A network failure as `APIConnectionError`; keeps only the scrubbed text, never the object (it may quote request options). */
 export function connectionError(cause: unknown, redactor: Redactor | undefined): APIConnectionError {
   const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);

@@ -1,5 +1,6 @@
-import { sniffMimeType } from "../binary.js";
+import { sniffMimeType, toBlob } from "../binary.js";
 import type { AudioInput, TranscriptionCreateParams } from "../types/audio.js";
+import { wireBody } from "./context.js";
 
 const EXTENSIONS: Record<string, string> = {
   "audio/mpeg": "mp3",
@@ -15,7 +16,7 @@ const EXTENSIONS: Record<string, string> = {
   "audio/aac": "aac",
 };
 
-const OWN_FIELDS = /* @__PURE__ */ new Set(["file", "filename", "timestamp_granularities", "extra_body"]);
+const OWN_FIELDS = /* @__PURE__ */ new Set(["file", "filename", "timestamp_granularities"]);
 
 /**
  * Builds the multipart body for a transcription with web APIs only (`FormData`, `Blob`), in
@@ -28,19 +29,12 @@ export async function buildTranscriptionForm(params: TranscriptionCreateParams):
   const form = new FormData();
   form.append("file", typed, params.filename ?? fileName(params.file, type));
   // extra_body's fields are form fields like the others (and win over a field of the same name).
-  const fields = { ...params, ...params.extra_body };
-  for (const [key, value] of Object.entries(fields)) {
+  for (const [key, value] of Object.entries(wireBody(params, {}))) {
     if (OWN_FIELDS.has(key) || value === undefined || value === null) continue;
     form.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   for (const granularity of params.timestamp_granularities ?? []) form.append("timestamp_granularities[]", granularity);
   return form;
-}
-
-async function toBlob(file: AudioInput): Promise<Blob> {
-  if (file instanceof Blob) return file;
-  if (file instanceof ReadableStream) return new Response(file).blob();
-  return new Blob([file as BlobPart]);
 }
 
 function fileName(file: AudioInput, type: string): string {

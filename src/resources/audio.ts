@@ -1,11 +1,11 @@
 import { decodeBase64, sniffMimeType } from "../binary.js";
-import type { BodyReader } from "../body-reader.js";
+import { bodyStream } from "../body-reader.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateSpeechParams, validateTranscriptionParams } from "../schema/media.js";
 import type { SpeechCreateParams, Transcription, TranscriptionCreateParams } from "../types/audio.js";
 import type { OpenResponse, RequestOptions } from "../types/request.js";
 import { buildTranscriptionForm } from "./audio-form.js";
-import { wireBody, type ResourceContext } from "./context.js";
+import { wireBody, withAccept, type ResourceContext } from "./context.js";
 
 type TextFormat = "text" | "srt" | "vtt";
 const TEXT_FORMATS: ReadonlySet<string> = new Set(["text", "srt", "vtt"]);
@@ -66,7 +66,7 @@ export class Speech {
       return new Response(bytes, { status: 200, headers: { "content-type": sniffMimeType(bytes) ?? mimeType ?? audioType(params.response_format) } });
     }
     const type = open.response.headers.get("content-type") ?? audioType(params.response_format);
-    return new Response(streamOf(open.body), { status: 200, headers: { "content-type": type } });
+    return new Response(bodyStream(open.body), { status: 200, headers: { "content-type": type } });
   }
 }
 
@@ -80,27 +80,6 @@ export class Audio {
   }
 }
 
-/** The body's bytes as a web stream: reads go through the body reader, so the idle timeout and abort keep working. */
-function streamOf(body: BodyReader): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await body.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    cancel() {
-      body.cancel();
-    },
-  });
-}
-
-function withAccept(options: RequestOptions | undefined, accept: string): RequestOptions {
-  return { ...options, headers: { accept, ...options?.headers } };
-}
 
 function isJSON(open: OpenResponse): boolean {
   return /json/i.test(open.response.headers.get("content-type") ?? "");

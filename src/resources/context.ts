@@ -1,6 +1,7 @@
 import type { Budget } from "../budget.js";
 import type { CacheStore } from "../features/cache-store.js";
 import type { Transport } from "../http.js";
+import type { RequestOptions } from "../types/request.js";
 
 /** What a resource needs from the client: the transport, the alias tables and the per-client settings. */
 export interface ResourceContext {
@@ -15,6 +16,11 @@ export interface ResourceContext {
   maxEventBytes: number;
   /** The client's embeddings cache (`cache` option); a call's `cache` overrides it. */
   cache?: CacheStore | undefined;
+}
+
+/** `options` with an `accept` header, unless the caller set one. */
+export function withAccept(options: RequestOptions | undefined, accept: string): RequestOptions {
+  return { ...options, headers: { accept, ...options?.headers } };
 }
 
 /** `params` as sent: `extra_body` merged in (its fields win), `null`/`undefined` fields kept for the server to default. */

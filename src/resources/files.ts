@@ -1,10 +1,11 @@
-import { PageList } from "./page-list.js";
-import type { BodyReader } from "../body-reader.js";
+import { toBlob } from "../binary.js";
+import { bodyStream } from "../body-reader.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateFileCreateParams, validateFileListParams, validateId } from "../schema/newer-api.js";
 import type { FileCreateParams, FileDeleted, FileInput, FileList, FileListParams, FileObject } from "../types/files.js";
 import type { OpenResponse, RequestOptions } from "../types/request.js";
-import type { ResourceContext } from "./context.js";
+import { withAccept, type ResourceContext } from "./context.js";
+import { PageList } from "./page-list.js";
 
 const ROOT = "/v1/openai/files";
 
@@ -25,7 +26,7 @@ export class Files {
   async create(params: FileCreateParams, options?: RequestOptions): Promise<FileObject> {
     if (options?.validate ?? this.context.validate) validateFileCreateParams(params);
     const form = new FormData();
-    const blob = await toBlob(params.file);
+    const blob = await toBlob(params.file, "application/jsonl");
     form.append("file", blob, params.filename ?? nameOf(params.file) ?? "batch.jsonl");
     form.append("purpose", params.purpose);
     // openai-node's multipart spelling of a nested object.
@@ -68,9 +69,9 @@ export class Files {
    */
   async content(fileId: string, options?: RequestOptions): Promise<Response> {
     this.#checkId("files.content", fileId, options);
-    const open = await this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options));
+    const open = await this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options, CONTENT_ACCEPT));
     const type = open.response.headers.get("content-type") ?? "application/octet-stream";
-    return new Response(streamOf(open.body), { status: 200, headers: { "content-type": type } });
+    return new Response(bodyStream(open.body), { status: 200, headers: { "content-type": type } });
   }
 
   /**
@@ -80,7 +81,7 @@ export class Files {
    */
   async text(fileId: string, options?: RequestOptions): Promise<string> {
     this.#checkId("files.text", fileId, options);
-    return this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options), (open: OpenResponse) => open.body.text());
+    return this.context.transport({ method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}/content` }, withAccept(options, CONTENT_ACCEPT), (open: OpenResponse) => open.body.text());
   }
 
   #checkId(where: string, fileId: string, options: RequestOptions | undefined): void {
@@ -108,35 +109,10 @@ export function query(params: object | undefined): string {
   return text ? `?${text}` : "";
 }
 
-function withAccept(options: RequestOptions | undefined): RequestOptions {
-  return { ...options, headers: { accept: "application/jsonl, application/octet-stream, */*", ...options?.headers } };
-}
-
-async function toBlob(file: FileInput): Promise<Blob> {
-  if (file instanceof Blob) return file;
-  if (file instanceof ReadableStream) return new Response(file).blob();
-  return new Blob([file as BlobPart], { type: "application/jsonl" });
-}
+const CONTENT_ACCEPT = "application/jsonl, application/octet-stream, */*";
 
 function nameOf(file: FileInput): string | undefined {
   const name = (file as { name?: unknown }).name;
   return typeof name === "string" && name !== "" ? name : undefined;
 }
 
-/** The body's bytes as a web stream: reads go through the body reader, so the idle timeout and abort keep working. */
-function streamOf(body: BodyReader): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await body.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    cancel() {
-      body.cancel();
-    },
-  });
-}

@@ -22,20 +22,28 @@ export class Inference {
    */
   async run<T extends object = Record<string, unknown>>(model: string, body: InferenceBody, options?: RequestOptions): Promise<InferenceResponse<T>> {
     checkRun(model, body);
-    const result = await this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, async (open: OpenResponse) => {
-      const answer = await readJSON<InferenceResponse<T>>(open);
-      if (answer?.inference_status?.status === "failed") {
-        const detail = readErrorMessage(open.body.redact(answer));
-        throw apiErrorFor(open, answer, `Inference failed: ${detail ?? `inference_status.status is "failed" for ${model}`}`, open.response.status, detail);
-      }
-      return answer;
-    });
+    const result = await this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, (open: OpenResponse) =>
+      readNativeAnswer<InferenceResponse<T>>(open, model, "Inference failed"),
+    );
     // The native endpoint reports its cost in inference_status, not in a usage object. Counted outside the
     // transport's read: a throwing onUsage must not look like a lost body (and be sent, and paid, again).
     const cost = result?.inference_status?.cost;
     if (typeof cost === "number") this.context.budget?.record("inference", model, { estimated_cost: cost });
     return result;
   }
+}
+
+/**
+ * Reads an answer of the native `/v1/inference/{model}` endpoint, whose 200 can still say `inference_status.status:
+ * "failed"`: that is thrown as an `APIError` starting with `failure` (the server's message, when it gave one).
+ */
+export async function readNativeAnswer<T extends { inference_status?: { status?: string } | undefined }>(open: OpenResponse, model: string, failure: string): Promise<T> {
+  const answer = await readJSON<T>(open);
+  if (answer?.inference_status?.status === "failed") {
+    const detail = readErrorMessage(open.body.redact(answer));
+    throw apiErrorFor(open, answer, `${failure}: ${detail ?? `inference_status.status is "failed" for ${model}`}`, open.response.status, detail);
+  }
+  return answer;
 }
 
 function checkRun(model: string, body: InferenceBody): void {

@@ -1,10 +1,11 @@
 import { APIError } from "../errors/api-error.js";
-import { apiErrorFor, readErrorMessage, readJSON } from "../response.js";
+import { apiErrorFor } from "../response.js";
 import { validateRerankParams } from "../schema/newer-api.js";
 import type { InferenceStatus } from "../types/inference.js";
 import type { RerankParams, RerankResponse, RerankResult, RerankUsage } from "../types/rerank.js";
 import type { OpenResponse, RequestOptions } from "../types/request.js";
 import { wireBody, type ResourceContext } from "./context.js";
+import { readNativeAnswer } from "./inference.js";
 
 type RawAnswer = {
   scores?: unknown;
@@ -76,11 +77,7 @@ export class Rerank {
       shape === "query" ? { query: single, documents } : { queries: single !== undefined ? documents.map(() => single) : queries, documents };
     const body = wireBody(fields, overrides);
     return this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, async (open: OpenResponse) => {
-      const answer = await readJSON<RawAnswer>(open);
-      if (answer?.inference_status?.status === "failed") {
-        const detail = readErrorMessage(open.body.redact(answer));
-        throw apiErrorFor(open, answer, `rerank failed: ${detail ?? `inference_status.status is "failed" for ${model}`}`, open.response.status, detail);
-      }
+      const answer = await readNativeAnswer<RawAnswer>(open, model, "rerank failed");
       const scores = scoresOf(answer, documents.length);
       if (!scores) throw apiErrorFor(open, answer, `rerank: the answer does not hold one finite score for each of the ${documents.length} documents.`);
       return { answer, scores };
