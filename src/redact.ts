@@ -2,28 +2,75 @@
 export const REDACTED = "[redacted]";
 
 /**
- * Returns `value` with every occurrence of each secret replaced, deeply (strings, arrays, plain
- * objects). Servers and proxies sometimes echo the Authorization header back in an error body.
+ * A leak is any of a secret's fixed, block-aligned BLOCK-character pieces (the last one ends at the secret's end),
+ * so any run of 2·BLOCK−1 characters, any prefix or suffix of BLOCK, and the whole secret are caught. Fixed blocks
+ * rather than "the longest matching run": a guess that gets 7 of 8 characters right changes nothing, so what the
+ * scrubber does tells an attacker nothing short of guessing a whole block (no prefix-extending or sliding oracle).
+ */
+export const BLOCK = 8;
+
+/** The pieces of `secret` whose presence counts as a leak. */
+export function blocksOf(secret: string): string[] {
+  if (secret.length <= BLOCK) return [secret];
+  const out: string[] = [];
+  for (let at = 0; at + BLOCK <= secret.length; at += BLOCK) out.push(secret.slice(at, at + BLOCK));
+  if (secret.length % BLOCK) out.push(secret.slice(-BLOCK));
+  return out;
+}
+
+// JSON string escapes, decoded as a browser's JSON.parse would (one level): \uXXXX in any case, \/, \", \\, \n…
+const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|([^]))/g;
+const SIMPLE: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const unescapeOnce = (text: string): string =>
+  text.replace(ESCAPE, (_, hex: string | undefined, char: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE[char] ?? char)));
+
+/**
+ * Whether `text` holds a block of a secret as written or once decoded, up to three levels of JSON escaping deep
+ * (a tool call's arguments are JSON inside a JSON string: the browser parses twice). Surrogate pairs need nothing
+ * special: each `\uXXXX` becomes one UTF-16 unit and the pair forms in the string.
+ */
+export function holdsSecret(text: string, blocks: readonly string[]): boolean {
+  for (let level = 0; ; level++) {
+    for (const block of blocks) if (text.includes(block)) return true;
+    if (level === 3 || !text.includes("\\")) return false;
+    const decoded = unescapeOnce(text);
+    if (decoded === text) return false;
+    text = decoded;
+  }
+}
+
+/**
+ * Returns `value` with the secrets scrubbed, deeply (strings, arrays, plain objects). Servers and proxies
+ * sometimes echo the Authorization header back in an error body.
  */
 export function redact<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
-  return redactValue(value, secrets, 0) as T;
+  return redactValue(value, secrets, secrets.flatMap(blocksOf), 0) as T;
 }
 
-function redactValue(value: unknown, secrets: readonly string[], depth: number): unknown {
-  if (typeof value === "string") return redactString(value, secrets);
+function redactValue(value: unknown, secrets: readonly string[], blocks: readonly string[], depth: number): unknown {
+  if (typeof value === "string") return scrub(value, secrets, blocks);
   if (typeof value !== "object" || value === null || depth > 32) return value;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, blocks, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[redactString(key, secrets)] = redactValue(item, secrets, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[scrub(key, secrets, blocks)] = redactValue(item, secrets, blocks, depth + 1);
   return out;
 }
 
-/** Replaces each secret in a string. */
-export function redactString(text: string, secrets: readonly string[]): string {
+/**
+ * A string without the secrets: each whole, verbatim secret becomes `[redacted]` (an error message stays readable);
+ * a string that still holds a piece of one, escaped or split, is replaced whole, never trimmed around the match.
+ */
+function scrub(text: string, secrets: readonly string[], blocks: readonly string[]): string {
+  if (!holdsSecret(text, blocks)) return text;
   let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out;
+  return holdsSecret(out, blocks) ? REDACTED : out;
+}
+
+/** `text` scrubbed of `secrets` (see `redact`). */
+export function redactString(text: string, secrets: readonly string[]): string {
+  return secrets.length ? scrub(text, secrets, secrets.flatMap(blocksOf)) : text;
 }
 
 /** Secrets shorter than this are not real keys; redacting them would shred ordinary text. */
@@ -41,33 +88,36 @@ export function secretsOf(apiKey: string, authorization?: string | null): string
 
 /** Scrubs one request's secrets from anything built from its answer: values, raw bytes, text cut short. */
 export interface Redactor {
-  /** `value` with every secret replaced, deeply. */
+  /** `value` with the secrets scrubbed, deeply (see `redact`). */
   redact<T>(value: T): T;
-  /** Bytes with every secret replaced: the same array when none occurs (the relay's hot path). */
+  /**
+   * The same array when the bytes hold no piece of a secret, in any JSON escaping; otherwise a different array
+   * (the whole run replaced): callers compare identity and fail closed, they never forward a patched copy.
+   */
   redactBytes(bytes: Uint8Array): Uint8Array;
-  /** Text cut at an arbitrary point, without the start of a secret left dangling at its end. */
+  /** Text cut at an arbitrary point, its last (longest secret − 1) characters dropped: a secret's start may dangle there. */
   trimCut(text: string): string;
 }
 
+const BACKSLASH = 92;
+const LEAKED = /* @__PURE__ */ new TextEncoder().encode(REDACTED);
+
 /** A `Redactor` for `secrets` (kept in its closure, never exposed). */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const encoder = new TextEncoder();
-  let secretBytes: Uint8Array[] | undefined;
+  const blocks = secrets.flatMap(blocksOf);
+  let blockBytes: Uint8Array[] | undefined;
   return {
-    redact: (value) => redact(value, secrets),
+    redact: (value) => (secrets.length ? (redactValue(value, secrets, blocks, 0) as typeof value) : value),
     redactBytes(bytes) {
-      secretBytes ??= secrets.map((secret) => encoder.encode(secret));
-      if (!secretBytes.some((secret) => includesBytes(bytes, secret))) return bytes;
-      return encoder.encode(redactString(new TextDecoder().decode(bytes), secrets));
+      if (!blocks.length) return bytes;
+      blockBytes ??= blocks.map((block) => new TextEncoder().encode(block));
+      // Bytes with no backslash read the same decoded as raw: a native byte search is enough (the relay's hot path).
+      const raw = blockBytes.some((block) => includesBytes(bytes, block));
+      if (!raw && bytes.indexOf(BACKSLASH) === -1) return bytes;
+      return raw || holdsSecret(new TextDecoder().decode(bytes), blocks) ? LEAKED.slice() : bytes;
     },
-    trimCut(text) {
-      for (const secret of secrets) {
-        for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
-          if (text.endsWith(secret.slice(0, length))) return text.slice(0, text.length - length);
-        }
-      }
-      return text;
-    },
+    // A fixed tail, whatever the text: trimming only where it matches the key would tell which prefix matched.
+    trimCut: (text) => (secrets.length ? text.slice(0, Math.max(0, text.length - Math.max(...secrets.map((secret) => secret.length)) + 1)) : text),
   };
 }
 

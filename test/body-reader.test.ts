@@ -94,15 +94,18 @@ describe("BodyReader", () => {
     const key = "sk-cut-me-0123456789";
     const { stream, cancelled } = body(["0123456789", `abc${key.slice(0, 7)}`, key.slice(7), "tail"]);
     const reader = new BodyReader(stream, { idleTimeoutMs: 0, redactor: createRedactor([key]) });
-    expect(await reader.text(15)).toBe("0123456789abc");
+    // A fixed tail (longest key − 1 characters) goes, whatever it holds: trimming only a matching prefix would be an oracle.
+    const read = `0123456789abc${key.slice(0, 7)}`;
+    expect(await reader.text(15)).toBe(read.slice(0, read.length - (key.length - 1)));
     expect(cancelled()).toBe(true);
   });
 
   it("redact and redactBytes scrub every secret; bytes without one come back as the same array", () => {
     const reader = new BodyReader(null, { idleTimeoutMs: 0, redactor: createRedactor(["sk-abc-123"]) });
     expect(reader.redact({ a: ["x sk-abc-123 y"], "sk-abc-123": 1 })).toEqual({ a: ["x [redacted] y"], "[redacted]": 1 });
-    const clean = enc.encode("nothing here, sk-abc-12 is not it");
+    const clean = enc.encode("nothing here, sk-abc- is not it");
     expect(reader.redactBytes(clean)).toBe(clean);
-    expect(new TextDecoder().decode(reader.redactBytes(enc.encode("data: sk-abc-123\n\n")))).toBe("data: [redacted]\n\n");
+    // Bytes holding the key come back as another array: the relay drops them whole.
+    expect(new TextDecoder().decode(reader.redactBytes(enc.encode("data: sk-abc-123\n\n")))).toBe("[redacted]");
   });
 });

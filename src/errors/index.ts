@@ -14,7 +14,7 @@ export {
   UnsupportedFeatureError,
 } from "./api-error.js";
 export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./connection.js";
-export { EventTooLargeError, IncompleteStreamError, MalformedEventError } from "./stream.js";
+export { EventTooLargeError, IncompleteStreamError, KeyInStreamError, MalformedEventError } from "./stream.js";
 export { ValidationError } from "./validation.js";
 export { BudgetExceededError } from "./budget.js";
 export { StructuredOutputError } from "./structured-output.js";

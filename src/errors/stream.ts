@@ -24,3 +24,14 @@ export class EventTooLargeError extends DeepInfraError {
 export class MalformedEventError extends DeepInfraError {
   override name = "MalformedEventError";
 }
+
+/**
+ * The upstream sent the API key, or a piece of it (escaped or not), in the stream: the event was dropped whole and
+ * the stream stopped, so no byte of it reached the reader.
+ */
+export class KeyInStreamError extends DeepInfraError {
+  override name = "KeyInStreamError";
+  constructor() {
+    super("The upstream sent the API key in the stream; the event was dropped and the stream stopped.");
+  }
+}
