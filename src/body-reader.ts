@@ -13,8 +13,8 @@ export interface ByteSource {
   cancel(): void;
   /** `value` with the request's secrets scrubbed (deeply); identity when there are none. */
   redact<T>(value: T): T;
-  /** Raw bytes with the secrets scrubbed: the same array when none occurs (the relay's hot path). */
-  redactBytes?(bytes: Uint8Array): Uint8Array;
+  /** Throws `KeyInStreamError` when upstream bytes or text hold a piece of a secret, in any JSON escaping. */
+  check?(data: Uint8Array | string): void;
 }
 
 /** Options of a `BodyReader`. */
@@ -116,8 +116,8 @@ export class BodyReader implements ByteSource {
     return this.#redactor ? this.#redactor.redact(value) : value;
   }
 
-  redactBytes(bytes: Uint8Array): Uint8Array {
-    return this.#redactor ? this.#redactor.redactBytes(bytes) : bytes;
+  check(data: Uint8Array | string): void {
+    this.#redactor?.check(data);
   }
 
   /** Calls `listener` once when the body is done, cancelled or failed (with the failure, if any). */

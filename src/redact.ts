@@ -1,3 +1,5 @@
+import { KeyInStreamError } from "./errors/stream.js";
+
 /** What replaces a secret wherever it would have appeared. */
 export const REDACTED = "[redacted]";
 
@@ -90,17 +92,13 @@ export function secretsOf(apiKey: string, authorization?: string | null): string
 export interface Redactor {
   /** `value` with the secrets scrubbed, deeply (see `redact`). */
   redact<T>(value: T): T;
-  /**
-   * The same array when the bytes hold no piece of a secret, in any JSON escaping; otherwise a different array
-   * (the whole run replaced): callers compare identity and fail closed, they never forward a patched copy.
-   */
-  redactBytes(bytes: Uint8Array): Uint8Array;
+  /** Throws `KeyInStreamError` when bytes or text hold a piece of a secret, in any JSON escaping: callers fail closed. */
+  check(data: Uint8Array | string): void;
   /** Text cut at an arbitrary point, its last (longest secret − 1) characters dropped: a secret's start may dangle there. */
   trimCut(text: string): string;
 }
 
 const BACKSLASH = 92;
-const LEAKED = /* @__PURE__ */ new TextEncoder().encode(REDACTED);
 
 /** A `Redactor` for `secrets` (kept in its closure, never exposed). */
 export function createRedactor(secrets: readonly string[]): Redactor {
@@ -108,13 +106,16 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   let blockBytes: Uint8Array[] | undefined;
   return {
     redact: (value) => (secrets.length ? (redactValue(value, secrets, blocks, 0) as typeof value) : value),
-    redactBytes(bytes) {
-      if (!blocks.length) return bytes;
-      blockBytes ??= blocks.map((block) => new TextEncoder().encode(block));
-      // Bytes with no backslash read the same decoded as raw: a native byte search is enough (the relay's hot path).
-      const raw = blockBytes.some((block) => includesBytes(bytes, block));
-      if (!raw && bytes.indexOf(BACKSLASH) === -1) return bytes;
-      return raw || holdsSecret(new TextDecoder().decode(bytes), blocks) ? LEAKED.slice() : bytes;
+    check(data) {
+      if (!blocks.length) return;
+      let leak: boolean;
+      if (typeof data === "string") leak = holdsSecret(data, blocks);
+      else {
+        blockBytes ??= blocks.map((block) => new TextEncoder().encode(block));
+        // Bytes with no backslash read the same decoded as raw: a native byte search is enough (the relay's hot path).
+        leak = blockBytes.some((block) => includesBytes(data, block)) || (data.indexOf(BACKSLASH) !== -1 && holdsSecret(new TextDecoder().decode(data), blocks));
+      }
+      if (leak) throw new KeyInStreamError();
     },
     // A fixed tail, whatever the text: trimming only where it matches the key would tell which prefix matched.
     trimCut: (text) => (secrets.length ? text.slice(0, Math.max(0, text.length - Math.max(...secrets.map((secret) => secret.length)) + 1)) : text),

@@ -1,5 +1,6 @@
 // src/body-reader.ts: each way a body read can stop becomes a typed error; secrets never survive a cut.
 import { describe, expect, it } from "vitest";
+import { KeyInStreamError } from "../src/errors/stream.js";
 import { BodyReader } from "../src/body-reader.js";
 import { createRedactor } from "../src/redact.js";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../src/index.js";
@@ -100,12 +101,11 @@ describe("BodyReader", () => {
     expect(cancelled()).toBe(true);
   });
 
-  it("redact and redactBytes scrub every secret; bytes without one come back as the same array", () => {
+  it("redact scrubs every secret; check throws KeyInStreamError on bytes or text holding one, and passes clean ones", () => {
     const reader = new BodyReader(null, { idleTimeoutMs: 0, redactor: createRedactor(["sk-abc-123"]) });
     expect(reader.redact({ a: ["x sk-abc-123 y"], "sk-abc-123": 1 })).toEqual({ a: ["x [redacted] y"], "[redacted]": 1 });
-    const clean = enc.encode("nothing here, sk-abc- is not it");
-    expect(reader.redactBytes(clean)).toBe(clean);
-    // Bytes holding the key come back as another array: the relay drops them whole.
-    expect(new TextDecoder().decode(reader.redactBytes(enc.encode("data: sk-abc-123\n\n")))).toBe("[redacted]");
+    expect(() => reader.check(enc.encode("nothing here, sk-abc- is not it"))).not.toThrow();
+    expect(() => reader.check(enc.encode("data: sk-abc-123\n\n"))).toThrow(KeyInStreamError);
+    expect(() => reader.check("data: \\u0073k-abc-123")).toThrow(KeyInStreamError);
   });
 });

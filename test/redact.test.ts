@@ -1,11 +1,11 @@
 // src/redact.ts: the key scrubbed from values, bytes and cut text (fail closed on a piece of it, in any JSON escaping),
 // and the strings that count as the key.
 import { describe, expect, it } from "vitest";
+import { KeyInStreamError } from "../src/errors/stream.js";
 import { BLOCK, blocksOf, createRedactor, holdsSecret, redact, REDACTED, redactString, secretsOf } from "../src/redact.js";
 
 const KEY = "sk-redact-0123456789abcdef";
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 const blocks = blocksOf(KEY);
 const u = (s: string) => [...s].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("");
 
@@ -60,15 +60,13 @@ describe("blocks and escapes", () => {
 describe("createRedactor", () => {
   const redactor = createRedactor([KEY]);
 
-  it("redactBytes: the same array when no piece of the key is there in any escaping, another array when one is", () => {
-    const clean = enc.encode(`data: héllo ${KEY.slice(0, BLOCK - 1)} almost \\n\\u0041\n\n`);
-    expect(redactor.redactBytes(clean)).toBe(clean);
+  it("check: passes bytes and text with no piece of the key in any escaping, throws KeyInStreamError on a piece", () => {
+    expect(() => redactor.check(enc.encode(`data: héllo ${KEY.slice(0, BLOCK - 1)} almost \\n\\u0041\n\n`))).not.toThrow();
     for (const dirty of [`data: "ключ ${KEY}"\n\n`, `data: "${u(KEY)}"\n\n`, `: ${KEY.slice(2, 2 + 2 * BLOCK - 1)}\n`]) {
-      const bytes = enc.encode(dirty);
-      const out = redactor.redactBytes(bytes);
-      expect(out).not.toBe(bytes);
-      expect(dec.decode(out)).not.toContain(KEY.slice(0, BLOCK));
+      expect(() => redactor.check(enc.encode(dirty)), dirty).toThrow(KeyInStreamError);
+      expect(() => redactor.check(dirty), dirty).toThrow(KeyInStreamError);
     }
+    expect(() => createRedactor([]).check(KEY)).not.toThrow();
   });
 
   it("trimCut drops a fixed tail (longest secret − 1 characters), whatever the text, so it reveals nothing", () => {

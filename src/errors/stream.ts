@@ -32,6 +32,6 @@ export class MalformedEventError extends DeepInfraError {
 export class KeyInStreamError extends DeepInfraError {
   override name = "KeyInStreamError";
   constructor() {
-    super("The upstream sent the API key in the stream; the event was dropped and the stream stopped.");
+    super("The API key was in the stream: it was stopped.");
   }
 }

@@ -1,7 +1,7 @@
 import type { ByteSource } from "../body-reader.js";
 import { DeepInfraError } from "../errors/base.js";
 import { APIUserAbortError } from "../errors/connection.js";
-import { IncompleteStreamError, KeyInStreamError, MalformedEventError } from "../errors/stream.js";
+import { IncompleteStreamError, MalformedEventError } from "../errors/stream.js";
 import { isErrorEnvelope, streamEventError } from "../response.js";
 import type { CompletionUsage } from "../types/chat.js";
 import { relay } from "./relay.js";
@@ -206,21 +206,17 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     }
     const asErrorEvent = event.event === "error";
     // The hot path: a chunk (an object with `choices`) that is not an error event.
-    if (!asErrorEvent && typeof payload === "object" && payload !== null && "choices" in payload) return this.#clean(event, payload);
+    // Fails closed on a chunk that holds the key in any escaping: every reader (the UI stream, textStream, the final
+    // completion) would hand the key on, so the event is dropped whole and the stream stops.
+    const check = () => this.#source.check?.(event.data);
+    if (!asErrorEvent && typeof payload === "object" && payload !== null && "choices" in payload) return check(), payload as T;
     if (asErrorEvent || (json && isErrorEnvelope(payload))) throw this.#eventError(json ? payload : event.data, asErrorEvent);
     // An unterminated last event that is not JSON is a body cut mid-event.
     if (!json && atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
       throw new MalformedEventError(`Malformed event in the stream (${json ? "not a JSON object" : "not JSON"}): ${this.#source.redact(event.data).slice(0, 200)}`);
     }
-    return this.#clean(event, payload);
-  }
-
-  // Fails closed on a chunk that holds the key in any escaping: every reader (the UI stream, textStream, the final
-  // completion) would hand the key on, so the event is dropped whole and the stream stops.
-  #clean(event: SSEEvent, payload: object): T {
-    if (this.#source.redact(event.data) !== event.data) throw new KeyInStreamError();
-    return payload as T;
+    return check(), payload as T;
   }
 
   #eventError(payload: unknown, asErrorEvent: boolean): DeepInfraError {

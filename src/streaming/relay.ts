@@ -1,17 +1,11 @@
 import type { ByteSource } from "../body-reader.js";
-import { KeyInStreamError } from "../errors/stream.js";
 
 /** workerd's native pass-through stream: bytes written to it reach the client without a JS `pull()` per chunk. */
 type IdentityStream = new () => TransformStream<Uint8Array, Uint8Array>;
 
 const CR = 13;
-const LF = /* @__PURE__ */ new Uint8Array([10]);
-const encoder = /* @__PURE__ */ new TextEncoder();
-const noop = () => {};
-const errorEvent = (error: unknown): Uint8Array =>
-  encoder.encode(
-    `event: error\ndata: ${JSON.stringify({ error: { message: error instanceof Error ? error.message : String(error), type: error instanceof Error ? error.name : "DeepInfraError" } })}\n\n`,
-  );
+// Everything that fails a stream is an Error: the SDK's typed errors, a parser's, a scrubber's.
+const errorEvent = ({ message, name }: Error): Uint8Array => new TextEncoder().encode(`event: error\ndata: ${JSON.stringify({ error: { message, type: name } })}\n\n`);
 
 /**
  * The SSE bytes of a stream as a `ReadableStream`, complete events only, byte for byte. Fails closed: a run of
@@ -21,8 +15,8 @@ const errorEvent = (error: unknown): Uint8Array =>
  * quadratic in the event's size. On workerd the bytes are written into the native `IdentityTransformStream`.
  */
 export function relay(
-  /** Closes the upstream and tells whether bytes hold the key (a different array back means they do). */
-  source: Pick<ByteSource, "cancel" | "redactBytes">,
+  /** Closes the upstream and throws on bytes that hold the key. */
+  source: Pick<ByteSource, "cancel" | "check">,
   /** Starts the stream's one read; `onBytes` sees each chunk and how many of its last bytes are an unfinished event. Each `next()` reads once. */
   start: (onBytes: (bytes: Uint8Array, pending: number) => void) => AsyncIterator<unknown>,
   /** True for a failure that was an upstream `event: error`, whose bytes were already forwarded. */
@@ -30,134 +24,95 @@ export function relay(
   /** The native pass-through stream, when the runtime has one (a parameter so tests can take the other path). */
   Identity = (globalThis as { IdentityTransformStream?: IdentityStream }).IdentityTransformStream,
 ): ReadableStream<Uint8Array> {
+  // One writer for both: workerd's native stream where there is one, else a JS identity TransformStream.
+  const { readable, writable } = new (Identity ?? TransformStream<Uint8Array, Uint8Array>)();
+  const writer = writable.getWriter();
+  let last: Promise<void> | undefined;
   let held: Uint8Array[] = [];
   let heldBytes = 0;
-  let sent = 0;
   let lastCR = false;
-  let events: AsyncIterator<unknown> | undefined;
-  let write: (bytes: Uint8Array) => void;
 
   const put = (bytes: Uint8Array) => {
-    write(bytes);
-    sent++;
-    lastCR = bytes[bytes.byteLength - 1] === CR;
+    (last = writer.write(bytes)).catch(() => {});
+    lastCR = bytes[bytes.length - 1] === CR;
   };
   const emit = (bytes: Uint8Array) => {
-    if (source.redactBytes && source.redactBytes(bytes) !== bytes) {
-      if (!sent && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) put(bytes.slice(0, 3));
-      throw new KeyInStreamError();
+    try {
+      source.check?.(bytes);
+    } catch (leak) {
+      if (!last && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) put(bytes.slice(0, 3));
+      throw leak;
     }
     put(bytes);
   };
-  const takeHeld = (extra?: Uint8Array, extraBytes = 0): Uint8Array => {
-    if (held.length === 1 && !extraBytes) return held[0] as Uint8Array;
-    const joined = new Uint8Array(heldBytes + extraBytes);
+  // An unfinished event's bytes wait here as copies (the source may reuse its chunk buffers), joined once it completes.
+  const join = (): Uint8Array => {
+    if (held.length === 1) return held[0] as Uint8Array;
+    const joined = new Uint8Array(held.reduce((n, chunk) => n + chunk.length, 0));
     let at = 0;
-    for (const chunk of held) {
-      joined.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    if (extra && extraBytes) joined.set(extra.subarray(0, extraBytes), at);
+    for (const chunk of held) joined.set(chunk, (at += chunk.length) - chunk.length);
     return joined;
   };
-  // The parser's boundary only moves forward, so `ready` is 0 or reaches past everything held.
+  // `pending` counts from the parser's last boundary, which only moves forward: past everything held, or not at all.
   const forward = (bytes: Uint8Array, pending: number) => {
-    const ready = heldBytes + bytes.byteLength - pending;
-    if (ready <= 0) {
-      // Copied: the source may reuse its chunk buffers.
-      held.push(bytes.slice());
-      heldBytes += bytes.byteLength;
-      return;
+    const size = bytes.length;
+    const cut = size - Math.min(pending, size);
+    if (pending < heldBytes + size) {
+      held.push(bytes.subarray(0, cut));
+      const out = join();
+      held = [];
+      heldBytes = 0;
+      emit(out);
     }
-    const fromChunk = ready - heldBytes;
-    const out = heldBytes ? takeHeld(bytes, fromChunk) : fromChunk === bytes.byteLength ? bytes : bytes.subarray(0, fromChunk);
-    held = pending ? [bytes.slice(fromChunk)] : [];
-    heldBytes = pending;
-    emit(out);
+    if (cut < size) {
+      held.push(bytes.slice(cut));
+      heldBytes += size - cut;
+    }
   };
   const finish = () => {
-    if (heldBytes) emit(takeHeld());
+    if (heldBytes) emit(join());
     // After `data: [DONE]\r\n\r` the stream stops reading, so an LF in the next chunk never arrives: without it an
     // SSE client waits for a line end that completes that last event. CR then LF is one line end either way.
-    if (lastCR) put(LF);
+    if (lastCR) put(new Uint8Array([10]));
   };
   const fail = (error: unknown) => {
-    const tail = alreadySent(error) && heldBytes ? takeHeld() : undefined;
+    const tail = alreadySent(error) && heldBytes ? join() : undefined;
     held = [];
     heldBytes = 0;
     try {
       if (tail) emit(tail);
-      else if (!alreadySent(error)) emit(errorEvent(error));
+      else if (!alreadySent(error)) emit(errorEvent(error as Error));
     } catch (leak) {
-      put(errorEvent(leak));
+      put(errorEvent(leak as Error));
     }
   };
 
-  if (Identity) {
-    const { readable, writable } = new Identity();
-    const writer = writable.getWriter();
-    let last: Promise<void> | undefined;
-    let gone = false;
-    write = (bytes) => {
-      last = writer.write(bytes);
-      last.catch(noop);
-    };
-    const stop = () => {
-      gone = true;
-      void events?.return?.();
-      source.cancel();
-    };
-    // The reader left (a browser closed the tab): stop reading the upstream at once, not at its next chunk.
-    writer.closed.catch(stop);
-    events = start(forward);
-    const it = events;
-    void (async () => {
-      try {
-        for (;;) {
-          const { done } = await it.next();
-          // One awaited write per chunk: backpressure, and a rejection when the reader left.
-          if (last) await last;
-          if (done) break;
-        }
-        finish();
-      } catch (error) {
-        if (gone) return;
-        fail(error);
-      }
-      try {
+  const stop = () => {
+    void events.return?.();
+    source.cancel();
+  };
+  // The reader left (a browser closed the tab): stop reading the upstream at once, not at its next chunk.
+  writer.closed.catch(stop);
+  const events = start(forward);
+  void (async () => {
+    try {
+      for (;;) {
+        const { done } = await events.next();
+        // One awaited write per chunk: backpressure, and a rejection when the reader left.
         await last;
-        await writer.close();
-      } catch {
-        stop();
+        if (done) break;
       }
-    })();
-    return readable;
-  }
-
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      write = (bytes) => controller.enqueue(bytes);
-      events = start(forward);
-    },
-    // A pull that enqueues nothing is not called again (WHATWG streams): keep reading until bytes go out.
-    async pull(controller) {
-      const before = sent;
-      try {
-        while (sent === before) {
-          const { done } = await (events as AsyncIterator<unknown>).next();
-          if (!done) continue;
-          finish();
-          controller.close();
-          return;
-        }
-      } catch (error) {
-        fail(error);
-        controller.close();
-      }
-    },
-    cancel() {
-      void events?.return?.();
-      source.cancel();
-    },
-  });
+      finish();
+    } catch (error) {
+      // When the reader left, this writes nowhere and the close below fails into stop() again: both are idempotent.
+      fail(error);
+    }
+    try {
+      await last;
+      await writer.close();
+    } catch {
+      stop();
+    }
+  })();
+  return readable;
 }

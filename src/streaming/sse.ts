@@ -23,14 +23,9 @@ export interface SSEParser {
 
 const LF = 10;
 const CR = 13;
-const COLON = 58;
-const SPACE = 32;
-const D = 100;
-const A = 97;
-const T = 116;
 
 /** The default cap on one line or event: far above any real chunk, far below a Worker isolate's 128 MB. */
-export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES = 2 ** 23;
 
 /** Options of `createSSEParser`. */
 export interface SSEParserOptions {
@@ -38,8 +33,8 @@ export interface SSEParserOptions {
   maxEventBytes?: number;
 }
 
-// One decoder for every parser: we only decode complete lines, so no streaming state is needed.
-// ignoreBOM keeps a U+FEFF that starts a value; only the stream-start BOM is dropped (in line()).
+// One decoder for every parser: we only decode complete lines (or whole chunks whose bytes are each one character),
+// so no streaming state is needed. ignoreBOM keeps a U+FEFF that starts a value; only the stream-start BOM is dropped.
 const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
@@ -91,38 +86,26 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void, options: SSE
     id = undefined;
   }
 
-  function pushData(value: string): void {
-    // Avoid string concatenation for the usual single data line.
-    data = hasData ? data + "\n" + value : value;
-    hasData = true;
-  }
-
-  // Handles the bytes b[s, e) of one complete line (terminator excluded); true for a blank line.
-  function line(b: Uint8Array, s: number, e: number): boolean {
+  // Handles one complete line (terminator excluded); true for a blank line.
+  function line(text: string): boolean {
     if (atStart) {
       atStart = false;
-      if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (s === e) {
+    if (!text) {
       dispatch();
       return true;
     }
-    const c = b[s];
-    if (c === COLON) return false; // comment / keep-alive
-    // Fast path: "data:" is nearly every line, so skip field-name decoding for it.
-    if (c === D && e - s >= 5 && b[s + 1] === A && b[s + 2] === T && b[s + 3] === A && b[s + 4] === COLON) {
-      let v = s + 5;
-      if (v < e && b[v] === SPACE) v++;
-      pushData(decoder.decode(b.subarray(v, e)));
-      return false;
+    const colon = text.indexOf(":");
+    if (colon === 0) return false; // comment / keep-alive
+    // No colon: the whole line is the field name, with an empty value.
+    const name = colon < 0 ? text : text.slice(0, colon);
+    const value = colon < 0 ? "" : text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+    if (name === "data") {
+      // Avoid string concatenation for the usual single data line.
+      data = hasData ? data + "\n" + value : value;
+      hasData = true;
     }
-    let colon = s;
-    while (colon < e && b[colon] !== COLON) colon++;
-    const name = decoder.decode(b.subarray(s, colon));
-    let v = colon + 1; // past e when there is no colon: empty value
-    if (v < e && b[v] === SPACE) v++;
-    const value = v < e ? decoder.decode(b.subarray(v, e)) : "";
-    if (name === "data") pushData(value);
     else if (name === "event") eventType = value;
     else if (name === "id") {
       if (!value.includes("\0")) id = value;
@@ -149,6 +132,11 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void, options: SSE
       // when one terminator kind never occurs. -1 = none left in this chunk.
       let lf = -2;
       let cr = -2;
+      // One decode per chunk: when every byte became one character (ASCII, as JSON chunks nearly always are), byte
+      // offsets are string offsets and lines are cut from that one string; otherwise each line is decoded alone.
+      let whole: string | undefined;
+      const text = (from: number, to: number): string =>
+        (whole ??= decoder.decode(chunk)).length === n ? whole.slice(from, to) : decoder.decode(chunk.subarray(from, to));
       while (pos < n) {
         if (lf !== -1 && lf < pos) lf = chunk.indexOf(LF, pos);
         if (cr !== -1 && cr < pos) cr = chunk.indexOf(CR, pos);
@@ -159,9 +147,9 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void, options: SSE
           append(chunk, pos, end);
           const len = tailLen;
           tailLen = 0; // reset first so a throwing onEvent can't replay the line
-          blank = line(tail, 0, len);
+          blank = line(decoder.decode(tail.subarray(0, len)));
         } else {
-          blank = line(chunk, pos, end);
+          blank = line(text(pos, end));
         }
         pos = end + 1;
         if (end === cr) {
@@ -183,7 +171,7 @@ export function createSSEParser(onEvent: (event: SSEEvent) => void, options: SSE
       if (tailLen > 0) {
         const len = tailLen;
         tailLen = 0;
-        line(tail, 0, len);
+        line(decoder.decode(tail.subarray(0, len)));
       }
       dispatch();
     },

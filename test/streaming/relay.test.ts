@@ -8,7 +8,7 @@ import { chunked, sse, stubSource } from "./stub-source.js";
 
 const KEY = "sk-relay-0123456789abcdef";
 const BOM = "\uFEFF";
-const LEAK_EVENT = 'event: error\ndata: {"error":{"message":"The upstream sent the API key in the stream; the event was dropped and the stream stopped.","type":"KeyInStreamError"}}\n\n';
+const LEAK_EVENT = 'event: error\ndata: {"error":{"message":"The API key was in the stream: it was stopped.","type":"KeyInStreamError"}}\n\n';
 const chunk = (content: string | null, finish: string | null = null) => ({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: content === null ? {} : { content }, finish_reason: finish }] });
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Uint8Array; text: string; pieces: number }> {

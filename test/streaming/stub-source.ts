@@ -1,6 +1,6 @@
 // A ByteSource over fixed chunks, for stream tests that need no upstream: records cancel() and can scrub a secret.
 import type { ByteReadResult, ByteSource } from "../../src/body-reader.js";
-import { redact } from "../../src/redact.js";
+import { createRedactor, redact } from "../../src/redact.js";
 
 export interface StubSource extends ByteSource {
   readonly cancelled: boolean;
@@ -11,6 +11,7 @@ export interface StubSource extends ByteSource {
 export function stubSource(chunks: Array<string | Uint8Array>, secrets: string[] = []): StubSource {
   const encoder = new TextEncoder();
   const queue = chunks.map((chunk) => (typeof chunk === "string" ? encoder.encode(chunk) : chunk));
+  const redactor = createRedactor(secrets);
   let cancelled = false;
   let reads = 0;
   return {
@@ -29,11 +30,7 @@ export function stubSource(chunks: Array<string | Uint8Array>, secrets: string[]
       cancelled = true;
     },
     redact: (value) => redact(value, secrets),
-    redactBytes: (bytes) => {
-      const text = new TextDecoder().decode(bytes);
-      const clean = redact(text, secrets);
-      return clean === text ? bytes : encoder.encode(clean);
-    },
+    check: (data) => redactor.check(data),
   };
 }
 
