@@ -47,14 +47,22 @@ const FINISH_REASONS: Record<string, UIFinishReason> = { stop: "stop", length: "
 
 const errorText = (error: unknown): string => (error instanceof DeepInfraError ? error.message : "An error occurred.");
 
+/** The parts of one step of the UI stream, and whether they are its last. */
+export interface UISteps {
+  /** The parts of everything the upstream has handed over so far (at least one part), and whether the stream ended. */
+  step(): Promise<{ parts: UIMessageChunk[]; done: boolean }>;
+  cancel(): void;
+}
+
+// What `Promise.race` answers when the next chunk is not already there: this step's parts go out without waiting.
+const LATER = {};
+
 /**
- * A chat stream as the AI SDK's UI message stream parts (what `useChat` reads), choice 0: text, reasoning
- * and tool-call input as they arrive, then `finish` with usage and cost. A failure becomes an `error` part
- * and the stream ends normally; cancelling it closes the upstream. It reads the stream (its one reader).
- * @example
- * for await (const part of toUIMessageStream(stream)) console.log(part.type);
+ * The UI stream's parts, a step at a time: the first step is `start` and `start-step` (sent before the upstream answers),
+ * then each step holds the parts of every chunk the upstream has already delivered (a network read's worth of events),
+ * so a writer sends them with one write. Choice 0 only; a failure becomes an `error` part and the last step.
  */
-export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+function uiSteps(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions): UISteps {
   const chunks = stream[Symbol.asyncIterator]();
   const { sendReasoning = true, onError = errorText } = options;
   const tools = new Map<number, { id: string; name: string; args: string }>();
@@ -62,48 +70,52 @@ export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, op
   let open: "text" | "reasoning" | undefined;
   let parts = 0;
   let finishReason = "";
+  let started = false;
   let cancelled = false;
+  let ahead: Promise<IteratorResult<ChatCompletionChunk>> | undefined;
 
-  return new ReadableStream<UIMessageChunk>({
-    start(out) {
-      out.enqueue({ type: "start", messageId: options.messageId });
-      out.enqueue({ type: "start-step" });
-    },
-    // A pull that enqueues nothing is not called again (WHATWG streams): read until a part goes out.
-    async pull(out) {
-      let sent = false;
-      const emit = (part: UIMessageChunk) => {
-        sent = true;
-        if (!cancelled) out.enqueue(part);
-      };
+  return {
+    async step() {
+      if (!started) {
+        started = true;
+        return { parts: [{ type: "start", messageId: options.messageId }, { type: "start-step" }], done: false };
+      }
+      const out: UIMessageChunk[] = [];
       const close = () => {
-        if (open) emit({ type: `${open}-end`, id: String(parts) });
+        if (open) out.push({ type: `${open}-end`, id: String(parts) });
         open = undefined;
       };
       const write = (kind: "text" | "reasoning", delta: string) => {
         if (open !== kind) {
           close();
           open = kind;
-          emit({ type: `${kind}-start`, id: String(++parts) });
+          out.push({ type: `${kind}-start`, id: String(++parts) });
         }
-        emit({ type: `${kind}-delta`, id: String(parts), delta });
+        out.push({ type: `${kind}-delta`, id: String(parts), delta });
       };
       try {
-        while (!sent) {
-          const { done, value: chunk } = await chunks.next();
+        for (;;) {
+          const next = ahead ?? chunks.next();
+          ahead = undefined;
+          // A chunk already parsed from the same network read resolves first; a chunk still on the wire loses to LATER.
+          const result = out.length ? await Promise.race([next, LATER]) : await next;
+          if (result === LATER) {
+            ahead = next;
+            next.catch(() => {});
+            return { parts: out, done: false };
+          }
+          const { done, value: chunk } = result as IteratorResult<ChatCompletionChunk>;
           if (done) {
             close();
             for (const { id: toolCallId, name: toolName, args } of tools.values()) {
               try {
-                emit({ type: "tool-input-available", toolCallId, toolName, input: JSON.parse(args.trim() || "{}") });
+                out.push({ type: "tool-input-available", toolCallId, toolName, input: JSON.parse(args.trim() || "{}") });
               } catch {
-                emit({ type: "tool-input-error", toolCallId, toolName, input: args, errorText: "The tool call's arguments are not valid JSON." });
+                out.push({ type: "tool-input-error", toolCallId, toolName, input: args, errorText: "The tool call's arguments are not valid JSON." });
               }
             }
-            emit({ type: "finish-step" });
-            emit({ type: "finish", finishReason: finishReason ? (FINISH_REASONS[finishReason] ?? "other") : undefined, messageMetadata: metadata });
-            if (!cancelled) out.close();
-            return;
+            out.push({ type: "finish-step" }, { type: "finish", finishReason: finishReason ? (FINISH_REASONS[finishReason] ?? "other") : undefined, messageMetadata: metadata });
+            return { parts: out, done: true };
           }
           if (chunk.model) metadata.model ??= chunk.model;
           if (chunk.usage) {
@@ -123,41 +135,94 @@ export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, op
               // DeepInfra names the function in a call's first fragment; a later name still reaches `tool-input-available`.
               tools.set(call.index, (tool = { id: call.id || `call_${call.index}`, name: call.function?.name ?? "", args: "" }));
               close();
-              emit({ type: "tool-input-start", toolCallId: tool.id, toolName: tool.name });
+              out.push({ type: "tool-input-start", toolCallId: tool.id, toolName: tool.name });
             }
             tool.name ||= call.function?.name ?? "";
             tool.args += args;
-            if (args) emit({ type: "tool-input-delta", toolCallId: tool.id, inputTextDelta: args });
+            if (args) out.push({ type: "tool-input-delta", toolCallId: tool.id, inputTextDelta: args });
           }
         }
       } catch (error) {
         // After cancel() the read fails with the abort it caused: nobody is listening any more.
-        if (cancelled) return;
+        if (cancelled) return { parts: [], done: true };
         close();
-        emit((error as Error | undefined)?.name === "APIUserAbortError" ? { type: "abort" } : { type: "error", errorText: onError(error) });
-        out.close();
+        out.push((error as Error | undefined)?.name === "APIUserAbortError" ? { type: "abort" } : { type: "error", errorText: onError(error) });
+        return { parts: out, done: true };
       }
     },
     cancel() {
       cancelled = true;
       void chunks.return?.();
     },
+  };
+}
+
+/**
+ * A chat stream as the AI SDK's UI message stream parts (what `useChat` reads), choice 0: text, reasoning
+ * and tool-call input as they arrive, then `finish` with usage and cost. A failure becomes an `error` part
+ * and the stream ends normally; cancelling it closes the upstream. It reads the stream (its one reader). A chunk
+ * that holds the API key (any JSON escaping) never becomes a part: the SDK's stream fails with `KeyInStreamError`,
+ * which ends this one with an `error` part.
+ * @example
+ * for await (const part of toUIMessageStream(stream)) console.log(part.type);
+ */
+export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  const steps = uiSteps(stream, options);
+  return new ReadableStream<UIMessageChunk>({
+    async pull(out) {
+      const { parts, done } = await steps.step();
+      for (const part of parts) out.enqueue(part);
+      if (done) out.close();
+    },
+    cancel: () => steps.cancel(),
   });
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/**
+ * Internal (the UI tool stream reuses it): UI parts as the SSE bytes of one write, `data: {json}` each, then
+ * `data: [DONE]` when `done`.
+ */
+export function encodeUIParts(parts: readonly UIMessageChunk[], done = false): Uint8Array {
+  let text = "";
+  for (const part of parts) text += `data: ${JSON.stringify(part)}\n\n`;
+  return encoder.encode(done ? text + "data: [DONE]\n\n" : text);
+}
+
+/**
+ * Internal: writes a step source as one byte stream, one write per step: into workerd's native
+ * `IdentityTransformStream` where there is one (no JS `pull()` per chunk), else a JS identity `TransformStream`.
+ * Each write is awaited (backpressure); a reader that leaves cancels the steps.
+ */
+export function writeUISteps(steps: UISteps): ReadableStream<Uint8Array> {
+  const Identity = (globalThis as { IdentityTransformStream?: new () => TransformStream<Uint8Array, Uint8Array> }).IdentityTransformStream;
+  const { readable, writable } = new (Identity ?? TransformStream<Uint8Array, Uint8Array>)();
+  const writer = writable.getWriter();
+  writer.closed.catch(() => steps.cancel());
+  void (async () => {
+    try {
+      for (let done = false; !done; ) {
+        const step = await steps.step();
+        done = step.done;
+        await writer.write(encodeUIParts(step.parts, done));
+      }
+      await writer.close();
+    } catch {
+      steps.cancel();
+    }
+  })();
+  return readable;
 }
 
 /**
  * A `Response` for a `useChat` front end: the chat stream as the UI message stream's SSE (`data: {json}` per
  * part, then `data: [DONE]`) with the protocol's headers (`x-vercel-ai-ui-message-stream: v1`);
- * `init.headers` win over the defaults.
+ * `init.headers` win over the defaults. One byte stream, one write per network read of the upstream.
  * @example return toUIMessageStreamResponse(stream); // in a Worker's POST /api/ui-chat
  */
 export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk>, init: ResponseInit & UIMessageStreamOptions = {}): Response {
-  const parts = toUIMessageStream(stream, init);
-  const sse = new TransformStream<UIMessageChunk, string>({
-    transform: (part, out) => out.enqueue(`data: ${JSON.stringify(part)}\n\n`),
-    flush: (out) => out.enqueue("data: [DONE]\n\n"),
-  });
   // x-accel-buffering: proxies such as nginx would otherwise hold the stream back.
   const headers = { "content-type": "text/event-stream", "cache-control": "no-cache", "x-vercel-ai-ui-message-stream": "v1", "x-accel-buffering": "no", ...Object.fromEntries(new Headers(init.headers)) };
-  return new Response(parts.pipeThrough(sse).pipeThrough(new TextEncoderStream()), { status: init.status, statusText: init.statusText, headers });
+  return new Response(writeUISteps(uiSteps(stream, init)), { status: init.status, statusText: init.statusText, headers });
 }

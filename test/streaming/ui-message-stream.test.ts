@@ -2,6 +2,8 @@
 // read back by `ai`'s own UI-stream reader (the path useChat takes), for text, reasoning, tools, failures and usage.
 import { parseJsonEventStream, readUIMessageStream, uiMessageChunkSchema, type UIMessage, type UIMessageChunk as AIUIMessageChunk } from "ai";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { BodyReader } from "../../src/body-reader.js";
+import { createRedactor } from "../../src/redact.js";
 import { ChatStream, DeepInfraError, toUIMessageStream, toUIMessageStreamResponse, type UIMessageChunk } from "../../src/index.js";
 import streamFixture from "../fixtures/chat-stream.sse?raw";
 import reasoningFixture from "../fixtures/chat-stream-reasoning.sse?raw";
@@ -310,3 +312,51 @@ describe("the ai package stays a dev dependency", () => {
 function sseResponse(body: string): Response {
   return new Response(body, { headers: { "content-type": "text/event-stream" } });
 }
+
+describe("the key never reaches the UI stream, and one write per upstream read", () => {
+  const KEY = "sk-ui-stream-0123456789abcdef";
+  const u = (s: string) => [...s].map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).join("");
+  const data = (delta: object, extra: object = {}) => `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+  const keyed = (body: string | Uint8Array[]) =>
+    new ChatStream(new BodyReader(Array.isArray(body) ? new ReadableStream({ start: (c) => (body.forEach((b) => c.enqueue(b)), c.close()) }) : new Response(body).body, { idleTimeoutMs: 0, redactor: createRedactor([KEY]) }));
+
+  it("a raw or escaped key in content, reasoning, tool arguments or usage ends the stream with one error part, no piece of the key", async () => {
+    const leaks = [
+      data({ content: `your key is ${KEY}` }),
+      data({ reasoning_content: `thinking about ${KEY}` }),
+      data({ tool_calls: [{ index: 0, id: "t", function: { name: "f", arguments: `{"k":"${KEY}"}` } }] }),
+      data({ tool_calls: [{ index: 0, id: "t", function: { name: "f", arguments: `{"k":"${u(KEY)}"}` } }] }),
+      data({ content: "x" }).replace('"x"', `"${u(KEY)}"`),
+      data({ content: "x" }, { usage: { prompt_tokens: 1, note: KEY.slice(4, 4 + 15) } }),
+    ];
+    for (const leak of leaks) {
+      const response = toUIMessageStreamResponse(keyed(data({ content: "Hi" }) + leak + data({ content: "after" }) + "data: [DONE]\n\n"));
+      const text = await response.clone().text();
+      for (let at = 0; at + 15 <= KEY.length; at++) expect(text, leak).not.toContain(KEY.slice(at, at + 15));
+      const parts = await partsOf(response);
+      expect(types(parts), leak).toEqual(["start", "start-step", "text-start", "text-delta", "text-end", "error"]);
+      expect(parts.at(-1)).toEqual({ type: "error", errorText: "The API key was in the stream: it was stopped." });
+      expect(JSON.stringify(parts)).not.toContain("after");
+    }
+  });
+
+  it("sends all parts of one upstream read in one write, and a paced stream as one write per read", async () => {
+    const enc = new TextEncoder();
+    const events = [data({ content: "a" }), data({ content: "b" }), data({ content: "c" }), data({}, { usage: { prompt_tokens: 1, completion_tokens: 3, total_tokens: 4 } })];
+    const read = async (body: Uint8Array[]) => {
+      const reader = toUIMessageStreamResponse(keyed(body)).body!.getReader();
+      const pieces: string[] = [];
+      for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(new TextDecoder().decode(r.value));
+      return pieces;
+    };
+    const batched = await read([enc.encode(events.join("") + "data: [DONE]\n\n")]);
+    expect(batched).toHaveLength(2);
+    expect(batched[0]).toBe('data: {"type":"start"}\n\ndata: {"type":"start-step"}\n\n');
+    // text-start, three deltas, text-end, finish-step, finish, [DONE]
+    expect(batched[1]!.match(/^data: /gm)).toHaveLength(8);
+    expect(batched[1]!.endsWith("data: [DONE]\n\n")).toBe(true);
+    const paced = await read([...events, "data: [DONE]\n\n"].map((e) => enc.encode(e)));
+    expect(paced.join("")).toBe(batched.join(""));
+    expect(paced.length).toBeGreaterThan(3);
+  });
+});
