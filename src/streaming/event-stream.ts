@@ -130,6 +130,9 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
         for (const event of events) {
           if (event.data === "[DONE]") return finish();
           const chunk = this.#decode(event, done);
+          // Fails closed on a chunk that holds the key in any escaping (errors were scrubbed in #decode): every reader
+          // would hand the key on, so the stream stops there. The relay checked these bytes already, comments included.
+          if (!onBytes) this.#source.check?.(event.data);
           this.accept(chunk);
           this.#reportUsage();
           const selected = select(chunk);
@@ -206,17 +209,14 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
     }
     const asErrorEvent = event.event === "error";
     // The hot path: a chunk (an object with `choices`) that is not an error event.
-    // Fails closed on a chunk that holds the key in any escaping: every reader (the UI stream, textStream, the final
-    // completion) would hand the key on, so the event is dropped whole and the stream stops.
-    const check = () => this.#source.check?.(event.data);
-    if (!asErrorEvent && typeof payload === "object" && payload !== null && "choices" in payload) return check(), payload as T;
+    if (!asErrorEvent && typeof payload === "object" && payload !== null && "choices" in payload) return payload as T;
     if (asErrorEvent || (json && isErrorEnvelope(payload))) throw this.#eventError(json ? payload : event.data, asErrorEvent);
     // An unterminated last event that is not JSON is a body cut mid-event.
     if (!json && atEnd) throw new IncompleteStreamError("The stream ended in the middle of an event, before [DONE]: the answer is incomplete.");
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
       throw new MalformedEventError(`Malformed event in the stream (${json ? "not a JSON object" : "not JSON"}): ${this.#source.redact(event.data).slice(0, 200)}`);
     }
-    return check(), payload as T;
+    return payload as T;
   }
 
   #eventError(payload: unknown, asErrorEvent: boolean): DeepInfraError {
