@@ -307,3 +307,21 @@ describe("maxEventBytes: one cap on a line or an event", () => {
     expect(typeOf(() => parser.feed(enc.encode(`data: ${"q".repeat(8 * 1024 * 1024)}`)))?.name).toBe("EventTooLargeError");
   });
 });
+
+describe("one decode per chunk", () => {
+  const collect = (chunks: Uint8Array[]) => {
+    const events: SSEEvent[] = [];
+    const parser = createSSEParser((event) => events.push(event));
+    for (const chunk of chunks) parser.feed(chunk);
+    parser.end();
+    return events;
+  };
+
+  it("a chunk whose bytes are not all one character each (multibyte, invalid) gives what per-line decoding gives", () => {
+    const text = new TextEncoder().encode("data: a\n\ndata: ключ 😀\n\nevent: e\ndata: b\n\n");
+    const invalid = new Uint8Array([...new TextEncoder().encode("data: x"), 0x80, ...new TextEncoder().encode("y\n\ndata: z\n\n")]);
+    expect(collect([text]).map((e) => [e.event, e.data])).toEqual([["", "a"], ["", "ключ 😀"], ["e", "b"]]);
+    expect(collect([invalid]).map((e) => e.data)).toEqual(["x\uFFFDy", "z"]);
+    for (let at = 1; at < invalid.length; at++) expect(collect([invalid.slice(0, at), invalid.slice(at)]).map((e) => e.data), `split at ${at}`).toEqual(["x\uFFFDy", "z"]);
+  });
+});
