@@ -340,6 +340,16 @@ describe("the key never reaches the UI stream, and one write per upstream read",
     }
   });
 
+  it("through the SDK's own client: a key the upstream echoes into content, reasoning or tool arguments ends in an error part", async () => {
+    for (const delta of [{ content: "your key: {{authorization}}" }, { reasoning_content: "{{authorization}}" }, { tool_calls: [{ index: 0, id: "t", function: { name: "f", arguments: '{"k":"{{authorization}}"}' } }] }]) {
+      const { response } = await uiStream({ body: data({ content: "Hi" }) + data(delta) + "data: [DONE]\n\n", contentType: "text/event-stream", echoAuthPlaceholders: true });
+      const text = await response.clone().text();
+      expect(text).not.toContain(FAKE_KEY.slice(0, 15));
+      const parts = await partsOf(response);
+      expect(parts.at(-1), JSON.stringify(delta)).toEqual({ type: "error", errorText: "The API key was in the stream: it was stopped." });
+    }
+  });
+
   it("sends all parts of one upstream read in one write, and a paced stream as one write per read", async () => {
     const enc = new TextEncoder();
     const events = [data({ content: "a" }), data({ content: "b" }), data({ content: "c" }), data({}, { usage: { prompt_tokens: 1, completion_tokens: 3, total_tokens: 4 } })];
