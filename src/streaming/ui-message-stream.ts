@@ -3,6 +3,7 @@
 // ChatStream methods: a class's methods can't be tree-shaken, and every page that reads a stream would pay for them.
 import { DeepInfraError } from "../errors/base.js";
 import type { ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
+import { toolRunUIStream, type ToolRunLike } from "./ui-tool-stream.js";
 
 /** Why the answer ended, in the UI message stream's words. */
 export type UIFinishReason = "stop" | "length" | "content-filter" | "tool-calls" | "error" | "other";
@@ -26,6 +27,10 @@ export type UIMessageChunk =
   | { type: "tool-input-delta"; toolCallId: string; inputTextDelta: string }
   | { type: "tool-input-available"; toolCallId: string; toolName: string; input: unknown }
   | { type: "tool-input-error"; toolCallId: string; toolName: string; input: unknown; errorText: string }
+  | { type: "tool-output-available"; toolCallId: string; output: unknown }
+  | { type: "tool-output-error"; toolCallId: string; errorText: string }
+  | { type: "tool-output-denied"; toolCallId: string }
+  | { type: "tool-approval-request"; approvalId: string; toolCallId: string }
   | { type: "finish"; finishReason?: UIFinishReason | undefined; messageMetadata?: UIMessageStreamMetadata }
   | { type: "error"; errorText: string }
   | { type: "abort" };
@@ -54,7 +59,9 @@ const errorText = (error: unknown): string => (error instanceof DeepInfraError ?
  * @example
  * for await (const part of toUIMessageStream(stream)) console.log(part.type);
  */
-export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk> | ToolRunLike, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  // A runTools runner (awaitable, unlike a ChatStream): every round, the tools' outputs and approvals.
+  if ("then" in stream) return toolRunUIStream(stream, options);
   const chunks = stream[Symbol.asyncIterator]();
   const { sendReasoning = true, onError = errorText } = options;
   const tools = new Map<number, { id: string; name: string; args: string }>();
@@ -151,7 +158,7 @@ export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, op
  * `init.headers` win over the defaults.
  * @example return toUIMessageStreamResponse(stream); // in a Worker's POST /api/ui-chat
  */
-export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk>, init: ResponseInit & UIMessageStreamOptions = {}): Response {
+export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk> | ToolRunLike, init: ResponseInit & UIMessageStreamOptions = {}): Response {
   const parts = toUIMessageStream(stream, init);
   const sse = new TransformStream<UIMessageChunk, string>({
     transform: (part, out) => out.enqueue(`data: ${JSON.stringify(part)}\n\n`),
