@@ -86,7 +86,7 @@ describe("toUIMessageStreamResponse(runTools runner)", () => {
     const texts = message.parts.filter((p) => p.type === "text").map((p) => (p as { text: string }).text);
     expect(texts).toEqual(["It is 21 C in Paris."]);
     expect(message.parts.findIndex((p) => p.type === "text")).toBeGreaterThan(message.parts.indexOf(tool as never));
-    const finish = parts.at(-1) as { finishReason: string; messageMetadata: { usage: { total_tokens: number } } };
+    const finish = parts.at(-1) as unknown as { finishReason: string; messageMetadata: { usage: { total_tokens: number } } };
     expect(finish.finishReason).toBe("stop");
     expect(finish.messageMetadata.usage.total_tokens).toBe(300);
   });
@@ -117,7 +117,7 @@ describe("toUIMessageStreamResponse(runTools runner)", () => {
     const ask = await readBack(toUIMessageStreamResponse(first.client.chat.completions.runTools({ model: "default", messages: HELLO, tools: [email(sent)], stream: true })));
     expect(sent).toEqual([]);
     expect(ask.parts.map((p) => p.type).slice(-4)).toEqual(["tool-input-available", "tool-approval-request", "finish-step", "finish"]);
-    expect((ask.parts.at(-1) as { finishReason: string }).finishReason).toBe("tool-calls");
+    expect((ask.parts.at(-1) as unknown as { finishReason: string }).finishReason).toBe("tool-calls");
     const part = ask.message.parts.find((p) => p.type === "tool-send_email") as Record<string, any>;
     expect(part).toMatchObject({ state: "approval-requested", approval: { id: "approval_call_send1" } });
     expect(await recordedRequests(first.testId)).toHaveLength(1);

@@ -19,7 +19,7 @@ export function quirkReply(ctx, scenario) {
   if (!scenario.strictReasoning || !/\/chat\/completions$/.test(ctx.path)) return undefined;
   const messages = Array.isArray(ctx.json?.messages) ? ctx.json.messages : [];
   const bare = messages.findIndex(
-    (m) => m?.role === "assistant" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && !(typeof m.reasoning_content === "string" && m.reasoning_content !== ""),
+    (/** @type {any} */ m) => m?.role === "assistant" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0 && !(typeof m.reasoning_content === "string" && m.reasoning_content !== ""),
   );
   if (bare < 0) return undefined;
   const body = { error: { message: `${REASONING_MESSAGE} (messages[${bare}])`, type: "invalid_request_error", param: null, code: "invalid_request_error" } };
