@@ -128,7 +128,7 @@ export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk> | T
             let tool = tools.get(call.index);
             if (!tool) {
               // DeepInfra names the function in a call's first fragment; a later name still reaches `tool-input-available`.
-              tools.set(call.index, (tool = { id: call.id || `call_${call.index}`, name: call.function?.name ?? "", args: "" }));
+              tools.set(call.index, (tool = { id: String(call.id || `call_${call.index}`), name: call.function?.name ?? "", args: "" }));
               close();
               emit({ type: "tool-input-start", toolCallId: tool.id, toolName: tool.name });
             }
