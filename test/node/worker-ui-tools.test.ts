@@ -30,7 +30,7 @@ describe("POST /api/ui-tools", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
     const sent = await parts(res);
-    const output = sent.find((p) => p.type === "tool-output-available") as { output: Array<{ passage: string; score: number }> };
+    const output = sent.find((p) => p.type === "tool-output-available") as unknown as { output: Array<{ passage: string; score: number }> };
     expect(output.output).toHaveLength(2);
     expect(sent.filter((p) => p.type === "text-delta").map((p) => p.delta).join("")).toContain("Offline demo upstream: the tool answered");
     const paths = (await recordedRequests(testId)).map((r) => r.path);
