@@ -27,9 +27,10 @@ export class ToolCallAssembler {
       const index = fragment.index as number | null | undefined;
       const name = fragment.function?.name;
       let call = this.#list.filter((item) => index == null || item.index === index).pop();
-      // A different id under the same (or no) index is another call (some servers send every call as index 0);
-      // without index or id, a second named fragment in one delta is the next call.
-      if (call && (id ? call.id && call.id !== id : index == null && name && position > 0)) call = undefined;
+      // A named fragment with a different id under the same (or no) index is another call (some servers send every
+      // call as index 0); unnamed, it continues the call (proxies that mint an id per chunk). Without index or id,
+      // a second named fragment in one delta is the next call.
+      if (call && name && (id ? call.id && call.id !== id : index == null && position > 0)) call = undefined;
       if (!call) this.#list.push((call = { id: "", type: "function", function: { name: "", arguments: "" }, index }));
       call.id ||= id;
       if (name) call.function.name = name;

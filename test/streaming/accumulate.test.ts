@@ -113,6 +113,7 @@ describe("ToolCallAssembler", () => {
     ["a new id without index is a new call", [[{ id: "a", function: { name: "f", arguments: "{}" } }], [{ id: "b", function: { name: "g", arguments: "{}" } }]], [call("a", "f", "{}"), call("b", "g", "{}")]],
     ["a new id under the same index is a new call", [[{ index: 0, id: "a", function: { name: "f", arguments: "{}" } }], [{ index: 0, id: "b", function: { name: "g", arguments: "{}" } }]], [call("a", "f", "{}"), call("b", "g", "{}")]],
     ["two named fragments without index or id in one delta are two calls", [[{ function: { name: "f", arguments: "{}" } }, { function: { name: "g", arguments: "{}" } }]], [call("call_r_0", "f", "{}"), call("call_r_1", "g", "{}")]],
+    ["an unnamed fragment with another id continues its call (an id minted per chunk)", [[{ index: 0, id: "a", function: { name: "f", arguments: '{"q":' } }], [{ index: 0, id: "z", function: { arguments: "1}" } }]], [call("a", "f", '{"q":1}')]],
     ["fragments without index continue the last call", [[{ id: "a", function: { name: "f", arguments: '{"q":' } }], [{ function: { arguments: '"x"}' } }]], [call("a", "f", '{"q":"x"}')]],
   ])("%s", (_name, deltas, expected) => {
     const tools = new ToolCallAssembler();
