@@ -115,6 +115,28 @@ const CHECKS = [
     },
   },
   {
+    id: "reasoning-tool-turn",
+    fact: "a thinking model refuses (400) a tool turn sent back without its reasoning_content (the SDK sends it by default)",
+    usd: 0.0004,
+    async run({ client }) {
+      const model = env("LIVE_THINKING_TOOLS_MODEL", "deepseek-ai/DeepSeek-V3.2");
+      const first = await client.chat.completions.create({ model, messages: USER("What is the weather in Paris? Use the tool."), tools: [WEATHER_TOOL], tool_choice: "required", max_tokens: 256 });
+      const message = first.choices[0]?.message;
+      const call = message?.tool_calls?.[0];
+      if (!call) return verdict(UNAVAILABLE, `${model} answered without a tool call`);
+      if (typeof message.reasoning_content !== "string" || !message.reasoning_content) return verdict(UNAVAILABLE, `${model} sent no reasoning_content on its tool turn; set LIVE_THINKING_TOOLS_MODEL to a thinking model`);
+      // The same tool turn sent back without its reasoning_content: DeepSeek's own API answers 400 here.
+      const messages = [...USER("What is the weather in Paris? Use the tool."), { role: "assistant", content: message.content ?? null, tool_calls: [call] }, { role: "tool", tool_call_id: call.id, content: '{"celsius": 21}' }];
+      try {
+        await client.chat.completions.create({ model, messages, tools: [WEATHER_TOOL], max_tokens: 64 });
+        return verdict(CONTRADICTED, `${model} accepted a tool turn without reasoning_content (DeepInfra does not enforce it for this model)`);
+      } catch (error) {
+        const enforced = error.status === 400 && /reasoning_content/.test(error.message);
+        return verdict(enforced ? CONFIRMED : CONTRADICTED, `${error.name} ${error.status}: ${error.message.slice(0, 120)}`);
+      }
+    },
+  },
+  {
     id: "json-schema",
     fact: "a model without structured output refuses json_schema with 405/400/422 (parse() then falls back to JSON mode)",
     usd: 0.00003,

@@ -5,12 +5,14 @@ import { ChatCompletionsCore } from "./resources/chat.js";
 
 export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
 export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
-export { defineTool, runTools, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./resources/run-tools.js";
+export { defineTool, runTools, type ReasoningPolicy, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolApprovals } from "./resources/run-tools.js";
 export type { ChatCompletionsCore } from "./resources/chat.js";
 export { ChatStream } from "./streaming/chat-stream.js";
 export type { StreamFromResponseOptions } from "./streaming/from-response.js";
 export { toUIMessageStream, toUIMessageStreamResponse, type UIMessageChunk, type UIMessageStreamOptions } from "./streaming/ui-message-stream.js";
-export { fromUIMessages, type UIMessageLike } from "./compat/ui-messages.js";
+export { fromUIMessages, toolApprovals, type FromUIMessagesOptions, type UIMessageLike } from "./compat/ui-messages.js";
+export { ToolCallAssembler } from "./streaming/tool-calls.js";
+export { splitThink, thinkSplitter } from "./streaming/think-split.js";
 export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
 export { MODEL_ALIASES, type ModelAlias, type ModelName } from "./models.js";
 export { Budget, type BudgetOptions, type UsageEvent } from "./budget.js";

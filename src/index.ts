@@ -20,7 +20,9 @@ export { kvCache, memoryCache, workersCache, type CacheBytes, type CacheLike, ty
 // Streams.
 export { ChatStream } from "./streaming/chat-stream.js";
 export { toUIMessageStream, toUIMessageStreamResponse, type UIFinishReason, type UIMessageChunk, type UIMessageStreamMetadata, type UIMessageStreamOptions } from "./streaming/ui-message-stream.js";
-export { fromUIMessages, type UIMessageLike, type UIMessagePartLike } from "./compat/ui-messages.js";
+export { fromUIMessages, toolApprovals, type FromUIMessagesOptions, type UIMessageLike, type UIMessagePartLike } from "./compat/ui-messages.js";
+export { ToolCallAssembler } from "./streaming/tool-calls.js";
+export { splitThink, thinkSplitter } from "./streaming/think-split.js";
 export { CompletionStream } from "./streaming/completion-stream.js";
 export type { StreamFromResponseOptions } from "./streaming/from-response.js";
 export { createSSEParser, DEFAULT_MAX_EVENT_BYTES, type SSEEvent, type SSEParser, type SSEParserOptions } from "./streaming/sse.js";
@@ -28,7 +30,7 @@ export { createSSEParser, DEFAULT_MAX_EVENT_BYTES, type SSEEvent, type SSEParser
 // Resources (as types: the client builds them) and their helpers.
 export type { Chat, ChatCompletions, ChatCompletionsCore } from "./resources/chat.js";
 export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
-export { defineTool, runTools, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolRunContext } from "./resources/run-tools.js";
+export { defineTool, runTools, type ReasoningPolicy, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolApprovals, type ToolRunContext } from "./resources/run-tools.js";
 export type { ToolRunner } from "./resources/tool-runner.js";
 export type { Completions } from "./resources/completions.js";
 export type { Embeddings } from "./resources/embeddings.js";

@@ -14,13 +14,14 @@ import { enforceRateLimit } from "./rate-limit.js";
 import { chat, embeddings, type RouteContext } from "./routes.js";
 import { scrubResponse, secretOf } from "./scrub.js";
 import { uiChat } from "./ui-chat.js";
+import { uiTools } from "./tools.js";
 import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
 
 export { RateLimiter } from "./rate-limit.js";
 export { SpendBreaker } from "./spend-breaker.js";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
-const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/embeddings"]);
+const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/ui-tools", "/api/embeddings"]);
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -72,7 +73,9 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
         ? await chat(route)
         : pathname === "/api/ui-chat"
           ? await uiChat(route)
-          : await embeddings(route);
+          : pathname === "/api/ui-tools"
+            ? await uiTools(route)
+            : await embeddings(route);
     return spend ? settledBeforeEnd(response, spend) : response;
   } catch (failure) {
     if (spend) {

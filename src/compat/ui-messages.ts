@@ -58,33 +58,51 @@ function toolResult(part: UIMessagePartLike): string | undefined {
   return undefined;
 }
 
-/** An assistant message as one or more turns: text, then the tool calls that have results, then those results. */
-function assistantTurns(parts: readonly UIMessagePartLike[], path: string): ChatMessage[] {
+/** Options of `fromUIMessages`. */
+export interface FromUIMessagesOptions {
+  /**
+   * Which assistant turns carry their reasoning parts back as `reasoning_content` (default `"tool-turns"`: those
+   * with `tool_calls`, which thinking models such as DeepSeek V4 or Kimi refuse without it; `"all"`; `"none"`).
+   */
+  keepReasoning?: "tool-turns" | "all" | "none";
+}
+
+/** A tool part the user answered an approval request for (ai's state `approval-responded`). */
+const responded = (part: UIMessagePartLike): boolean => part.state === "approval-responded" && typeof (part.approval as { approved?: unknown } | undefined)?.approved === "boolean";
+
+/** An assistant message as one or more turns: reasoning and text, then the tool calls that have results, then those results. */
+function assistantTurns(parts: readonly UIMessagePartLike[], path: string, keepReasoning: string): ChatMessage[] {
   const out: ChatMessage[] = [];
   let text: string[] = [];
+  let reasoning: string[] = [];
   let calls: ChatToolCall[] = [];
   let results: ChatToolMessage[] = [];
   const flush = () => {
     const content = text.join("\n\n");
-    if (calls.length) out.push({ role: "assistant", content: content || null, tool_calls: calls } satisfies ChatAssistantMessage, ...results);
-    else if (content) out.push({ role: "assistant", content });
+    const thought = reasoning.join("\n\n");
+    const keep = thought !== "" && (keepReasoning === "all" || (keepReasoning === "tool-turns" && calls.length > 0));
+    const withReasoning = keep ? { reasoning_content: thought } : {};
+    if (calls.length) out.push({ role: "assistant", content: content || null, ...withReasoning, tool_calls: calls } satisfies ChatAssistantMessage, ...results);
+    else if (content) out.push({ role: "assistant", content, ...withReasoning });
     text = [];
+    reasoning = [];
     calls = [];
     results = [];
   };
   parts.forEach((part, index) => {
-    if (part.type === "text") {
-      // Text after a tool call was written once its result was in: the next turn.
+    if (part.type === "text" || part.type === "reasoning") {
+      // Text or reasoning after a tool call was written once its result was in: the next turn.
       if (calls.length) flush();
-      if (str(part.text)) text.push(str(part.text));
+      if (str(part.text)) (part.type === "text" ? text : reasoning).push(str(part.text));
     } else if (part.type.startsWith("tool-") || part.type === "dynamic-tool") {
       const result = toolResult(part);
-      if (result === undefined) return;
+      // A call the user approved or denied goes back without a result: runTools answers it (see toolApprovals).
+      if (result === undefined && !responded(part)) return;
       const id = str(part.toolCallId);
       if (!id) fail(`${path}[${index}].toolCallId`, "must be a non-empty string", part.toolCallId);
       const name = part.type === "dynamic-tool" ? str(part.toolName) : part.type.slice(5);
       calls.push({ id, type: "function", function: { name, arguments: JSON.stringify(part.input ?? {}) } });
-      results.push({ role: "tool", tool_call_id: id, content: result });
+      if (result !== undefined) results.push({ role: "tool", tool_call_id: id, content: result });
     }
   });
   flush();
@@ -92,16 +110,38 @@ function assistantTurns(parts: readonly UIMessagePartLike[], path: string): Chat
 }
 
 /**
+ * The user's answers to tool approval requests in a `useChat` request (tool parts in state `approval-responded`),
+ * by tool call id: pass them to `runTools({ approvals })` with `fromUIMessages(messages)` to resume the run.
+ * @example
+ * const runner = client.chat.completions.runTools({ model, tools, stream: true, messages: fromUIMessages(body.messages), approvals: toolApprovals(body.messages) });
+ */
+export function toolApprovals(messages: readonly UIMessageLike[]): Record<string, { approved: boolean; reason?: string }> {
+  const out: Record<string, { approved: boolean; reason?: string }> = {};
+  const last = Array.isArray(messages) ? messages[messages.length - 1] : undefined;
+  // Only the last assistant message can be waiting: older answers are history.
+  if (last?.role !== "assistant" || !Array.isArray(last.parts)) return out;
+  for (const part of last.parts) {
+    if (!responded(part) || !str(part.toolCallId)) continue;
+    const approval = part.approval as { approved: boolean; reason?: unknown };
+    out[str(part.toolCallId)] = { approved: approval.approved, ...(str(approval.reason) ? { reason: str(approval.reason) } : {}) };
+  }
+  return out;
+}
+
+/**
  * Turns the `messages` of a `useChat` request into chat messages: text parts, image/video/audio file parts
  * (user messages) as content parts, finished tool calls as assistant `tool_calls` followed by their `tool`
- * results. Reasoning, sources, data parts and tool calls still waiting for a result are dropped.
+ * results; reasoning parts as `reasoning_content` on the turns `options.keepReasoning` names (tool turns by
+ * default); calls the user approved or denied without their result (runTools answers them). Sources, data parts
+ * and tool calls still waiting for input or approval are dropped.
  * @throws ValidationError when `messages` is not an array of `{ role, parts }`, or a file's type is not one DeepInfra takes.
  * @example
  * const { messages } = await request.json();
  * const stream = await client.chat.completions.create({ model: "default", messages: fromUIMessages(messages), stream: true });
  * return toUIMessageStreamResponse(stream);
  */
-export function fromUIMessages(messages: readonly UIMessageLike[]): ChatMessage[] {
+export function fromUIMessages(messages: readonly UIMessageLike[], options: FromUIMessagesOptions = {}): ChatMessage[] {
+  const { keepReasoning = "tool-turns" } = options;
   if (!Array.isArray(messages)) fail("messages", "must be an array", messages);
   const out: ChatMessage[] = [];
   messages.forEach((message: UIMessageLike, index) => {
@@ -113,7 +153,7 @@ export function fromUIMessages(messages: readonly UIMessageLike[]): ChatMessage[
       if (typeof part !== "object" || part === null || typeof part.type !== "string") fail(`${path}.parts[${at}].type`, "must be a string", part?.type);
     });
     if (message.role === "assistant") {
-      out.push(...assistantTurns(message.parts, `${path}.parts`));
+      out.push(...assistantTurns(message.parts, `${path}.parts`, keepReasoning));
       return;
     }
     const content: ChatContentPart[] = [];

@@ -19,6 +19,7 @@ export { ValidationError } from "./validation.js";
 export { BudgetExceededError } from "./budget.js";
 export { StructuredOutputError } from "./structured-output.js";
 export { ToolRoundsExceededError } from "./tool-rounds.js";
+export { ToolCallTruncatedError } from "./tool-call-truncated.js";
 export { AllModelsFailedError, type FallbackAttempt } from "./fallback.js";
 export { EmbeddingDimensionError } from "./embedding-dimension.js";
 export { QueueFullError } from "./queue-full.js";

@@ -3,6 +3,7 @@ import { APIError } from "../errors/api-error.js";
 import { isAllModelsFailedError } from "../errors/guards.js";
 import { StructuredOutputError } from "../errors/structured-output.js";
 import { ValidationError } from "../errors/validation.js";
+import { splitThink } from "../streaming/think-split.js";
 import { isStandardSchema, parseJSONReply, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
 import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat } from "../types/chat.js";
 import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
@@ -71,7 +72,9 @@ export async function parseChatCompletion<S extends StandardSchemaV1>(
   }
 
   const check = async (reply: ChatCompletion): Promise<StandardSchemaV1.InferOutput<S>> => {
-    const text = reply.choices?.[0]?.message?.content ?? "";
+    const content = reply.choices?.[0]?.message?.content ?? "";
+    // R1 on DeepInfra writes its <think> block inline even in JSON mode: the JSON is what follows it.
+    const text = typeof content === "string" ? splitThink(content).content : content;
     const value = parseJSONReply(typeof text === "string" ? text : JSON.stringify(text), reply);
     const result = await validateStandard(schema, value);
     if (result.issues) {

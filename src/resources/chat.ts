@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { validateChatParams } from "../schema/params.js";
 import { ChatStream } from "../streaming/chat-stream.js";
+import { ThinkSplitChatStream } from "../streaming/think-split.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
 import type { CreateChatCompletion } from "../types/chat-create.js";
 import type { RequestOptions } from "../types/request.js";
@@ -28,7 +29,9 @@ export class ChatCompletionsCore {
   create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
   async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
     if (options?.validate ?? this.context.validate) validateChatParams(params);
-    return generate<ChatCompletion, ChatStream>(this.context, CHAT, params, options, (source, streamOptions) => new ChatStream(source, streamOptions));
+    return generate<ChatCompletion, ChatStream>(this.context, CHAT, params, options, (source, streamOptions) =>
+      options?.thinkTags === false ? new ChatStream(source, streamOptions) : new ThinkSplitChatStream(source, streamOptions),
+    );
   }
 
 }

@@ -1,10 +1,11 @@
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionChunkChoice, ChatFinishReason, ChatToolCall, CompletionUsage } from "../types/chat.js";
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionChunkChoice, ChatFinishReason, CompletionUsage } from "../types/chat.js";
+import { ToolCallAssembler } from "./tool-calls.js";
 
 interface ChoiceState {
   /** Undefined until a delta carried it: a tools-only answer has `content: null`, not "". */
   content: string | undefined;
   reasoning: string | undefined;
-  toolCalls: Map<number, ChatToolCall>;
+  toolCalls: ToolCallAssembler;
   finish: ChatFinishReason | null;
   logprobs: ChatLogprobs | undefined;
 }
@@ -42,9 +43,9 @@ export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice e
   protected abstract addChoice(state: State, choice: Choice): void;
 
   add(chunk: Chunk): void {
-    if (!this.#id && chunk.id) this.#id = chunk.id;
-    if (!this.#created && chunk.created) this.#created = chunk.created;
-    if (!this.#model && chunk.model) this.#model = chunk.model;
+    this.#id ||= chunk.id ?? "";
+    this.#created ||= chunk.created ?? 0;
+    this.#model ||= chunk.model ?? "";
     if (chunk.usage) this.#usage = chunk.usage;
     this.#last = chunk;
     const choices = chunk.choices;
@@ -63,9 +64,7 @@ export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice e
 
   /** Whether at least one choice was seen and every choice has a finish reason. */
   get finished(): boolean {
-    if (this.#choices.size === 0) return false;
-    for (const state of this.#choices.values()) if (!state.finish) return false;
-    return true;
+    return this.#choices.size > 0 && [...this.#choices.values()].every((state) => state.finish);
   }
 
   /** Usage from the finishing chunk, when DeepInfra sent it. */
@@ -83,32 +82,19 @@ export abstract class ChunkAccumulator<Chunk extends ChunkLike<Choice>, Choice e
 
 /**
  * Folds streamed chunks into the `ChatCompletion` a non-streaming call would have returned:
- * content and reasoning concatenated per choice, tool-call fragments merged by `index`
- * (DeepInfra may also send a whole call in one fragment), usage from the finishing chunk.
+ * content and reasoning concatenated per choice, tool-call fragments assembled by `ToolCallAssembler`
+ * (ids always strings, generated from the response id when absent), usage from the finishing chunk.
  */
 export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatCompletionChunkChoice, ChoiceState> {
   protected newChoice(): ChoiceState {
-    return { content: undefined, reasoning: undefined, toolCalls: new Map(), finish: null, logprobs: undefined };
+    return { content: undefined, reasoning: undefined, toolCalls: new ToolCallAssembler(), finish: null, logprobs: undefined };
   }
 
   protected addChoice(state: ChoiceState, choice: ChatCompletionChunkChoice): void {
     const delta = choice.delta ?? {};
     if (typeof delta.content === "string") state.content = (state.content ?? "") + delta.content;
     if (typeof delta.reasoning_content === "string") state.reasoning = (state.reasoning ?? "") + delta.reasoning_content;
-    if (Array.isArray(delta.tool_calls)) {
-      for (const [position, fragment] of delta.tool_calls.entries()) {
-        const key = fragment.index ?? position;
-        let call = state.toolCalls.get(key);
-        if (!call) {
-          call = { id: "", type: "function", function: { name: "", arguments: "" } };
-          state.toolCalls.set(key, call);
-        }
-        if (fragment.id) call.id = fragment.id;
-        // Assigned, not appended: some servers repeat the whole name in every fragment (openai-node assigns too).
-        if (fragment.function?.name) call.function.name = fragment.function.name;
-        if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
-      }
-    }
+    state.toolCalls.add(delta.tool_calls);
     if (choice.logprobs != null) state.logprobs = mergeChatLogprobs(state.logprobs, choice.logprobs as ChatLogprobs);
   }
 
@@ -118,7 +104,7 @@ export class ChatAccumulator extends ChunkAccumulator<ChatCompletionChunk, ChatC
     return {
       ...top,
       choices: choices.map(([index, state]) => {
-        const toolCalls = [...state.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+        const toolCalls = state.toolCalls.calls(top.id);
         return {
           index,
           message: {
@@ -141,9 +127,7 @@ function mergeChatLogprobs(into: ChatLogprobs | undefined, next: ChatLogprobs): 
   const out = into ?? { ...next };
   for (const key of ["content", "refusal"] as const) {
     const items = next[key];
-    if (!Array.isArray(items)) continue;
-    const target = into ? (out[key] ??= []) : (out[key] = []);
-    for (const item of items) target.push(item);
+    if (Array.isArray(items)) (into?.[key] ?? (out[key] = [])).push(...items);
   }
   return out;
 }

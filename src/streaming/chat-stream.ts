@@ -19,7 +19,7 @@ export class ChatStream extends EventStream<ChatCompletionChunk> {
    * @throws APIError when the response status is not 2xx, or the body is not an event stream.
    */
   static async fromResponse(response: Response, options: StreamFromResponseOptions = {}): Promise<ChatStream> {
-    return new ChatStream(...(await responseSource(response, options)));
+    return new this(...(await responseSource(response, options)));
   }
 
   protected accept(chunk: ChatCompletionChunk): void {

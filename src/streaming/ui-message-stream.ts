@@ -3,6 +3,7 @@
 // ChatStream methods: a class's methods can't be tree-shaken, and every page that reads a stream would pay for them.
 import { DeepInfraError } from "../errors/base.js";
 import type { ChatCompletionChunk, CompletionUsage } from "../types/chat.js";
+import { toolRunUIStream, type ToolRunLike } from "./ui-tool-stream.js";
 
 /** Why the answer ended, in the UI message stream's words. */
 export type UIFinishReason = "stop" | "length" | "content-filter" | "tool-calls" | "error" | "other";
@@ -26,6 +27,10 @@ export type UIMessageChunk =
   | { type: "tool-input-delta"; toolCallId: string; inputTextDelta: string }
   | { type: "tool-input-available"; toolCallId: string; toolName: string; input: unknown }
   | { type: "tool-input-error"; toolCallId: string; toolName: string; input: unknown; errorText: string }
+  | { type: "tool-output-available"; toolCallId: string; output: unknown }
+  | { type: "tool-output-error"; toolCallId: string; errorText: string }
+  | { type: "tool-output-denied"; toolCallId: string }
+  | { type: "tool-approval-request"; approvalId: string; toolCallId: string }
   | { type: "finish"; finishReason?: UIFinishReason | undefined; messageMetadata?: UIMessageStreamMetadata }
   | { type: "error"; errorText: string }
   | { type: "abort" };
@@ -133,7 +138,7 @@ function uiSteps(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageS
             let tool = tools.get(call.index);
             if (!tool) {
               // DeepInfra names the function in a call's first fragment; a later name still reaches `tool-input-available`.
-              tools.set(call.index, (tool = { id: call.id || `call_${call.index}`, name: call.function?.name ?? "", args: "" }));
+              tools.set(call.index, (tool = { id: String(call.id || `call_${call.index}`), name: call.function?.name ?? "", args: "" }));
               close();
               out.push({ type: "tool-input-start", toolCallId: tool.id, toolName: tool.name });
             }
@@ -166,7 +171,9 @@ function uiSteps(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageS
  * @example
  * for await (const part of toUIMessageStream(stream)) console.log(part.type);
  */
-export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk>, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+export function toUIMessageStream(stream: AsyncIterable<ChatCompletionChunk> | ToolRunLike, options: UIMessageStreamOptions = {}): ReadableStream<UIMessageChunk> {
+  // A runTools runner (awaitable, unlike a ChatStream): every round, the tools' outputs and approvals.
+  if ("then" in stream) return toolRunUIStream(stream, options);
   const steps = uiSteps(stream, options);
   return new ReadableStream<UIMessageChunk>({
     async pull(out) {
@@ -221,8 +228,17 @@ export function writeUISteps(steps: UISteps): ReadableStream<Uint8Array> {
  * `init.headers` win over the defaults. One byte stream, one write per network read of the upstream.
  * @example return toUIMessageStreamResponse(stream); // in a Worker's POST /api/ui-chat
  */
-export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk>, init: ResponseInit & UIMessageStreamOptions = {}): Response {
+export function toUIMessageStreamResponse(stream: AsyncIterable<ChatCompletionChunk> | ToolRunLike, init: ResponseInit & UIMessageStreamOptions = {}): Response {
   // x-accel-buffering: proxies such as nginx would otherwise hold the stream back.
   const headers = { "content-type": "text/event-stream", "cache-control": "no-cache", "x-vercel-ai-ui-message-stream": "v1", "x-accel-buffering": "no", ...Object.fromEntries(new Headers(init.headers)) };
-  return new Response(writeUISteps(uiSteps(stream, init)), { status: init.status, statusText: init.statusText, headers });
+  const body =
+    "then" in stream
+      ? toolRunUIStream(stream, init).pipeThrough(
+          new TransformStream<UIMessageChunk, Uint8Array>({
+            transform: (part, out) => out.enqueue(encodeUIParts([part])),
+            flush: (out) => out.enqueue(encodeUIParts([], true)),
+          }),
+        )
+      : writeUISteps(uiSteps(stream, init));
+  return new Response(body, { status: init.status, statusText: init.statusText, headers });
 }

@@ -27,6 +27,11 @@ export interface RequestOptions {
    * embeddings of the full `DeepInfra` client.
    */
   fallback?: readonly string[];
+  /**
+   * Streamed chat: read a leading `<think>…</think>` block of `content` (R1-style models) as `reasoning_content`,
+   * so `textStream()` and `finalCompletion()` hold only the answer (default true; `false` leaves `content` as sent).
+   */
+  thinkTags?: boolean;
 }
 
 /** What `onRetry` and `retryDelay` are told before each retry. */

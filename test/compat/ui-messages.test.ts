@@ -1,7 +1,7 @@
 // fromUIMessages: a useChat request body's UIMessage[] as DeepInfra chat messages, table by table.
 import type { UIMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { fromUIMessages, ValidationError, type ChatMessage, type UIMessageLike } from "../../src/index.js";
+import { fromUIMessages, toolApprovals, ValidationError, type ChatMessage, type UIMessageLike } from "../../src/index.js";
 import { recordedRequests } from "../helpers.js";
 import { testClient } from "../setup-client.js";
 
@@ -138,5 +138,55 @@ describe("fromUIMessages", () => {
     await client.chat.completions.create({ model: "default", messages });
     const [request] = await recordedRequests(testId);
     expect((request!.json as { messages: unknown }).messages).toEqual(messages);
+  });
+
+  it("sends reasoning back on tool turns by default; keepReasoning 'all' and 'none' change it", () => {
+    const messages = [
+      user(text("Weather?")),
+      assistant(
+        { type: "step-start" },
+        { type: "reasoning", text: "Need the weather.", state: "done" },
+        { type: "tool-get_weather", toolCallId: "c1", state: "output-available", input: { city: "Paris" }, output: "21 C" },
+        { type: "step-start" },
+        { type: "reasoning", text: "Now answer.", state: "done" },
+        text("It is 21 C."),
+      ),
+    ];
+    const call = { id: "c1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
+    const toolTurn = { role: "assistant", content: null, tool_calls: [call] };
+    const result = { role: "tool", tool_call_id: "c1", content: "21 C" };
+    expect(fromUIMessages(messages)).toEqual([{ role: "user", content: "Weather?" }, { ...toolTurn, reasoning_content: "Need the weather." }, result, { role: "assistant", content: "It is 21 C." }]);
+    expect(fromUIMessages(messages, { keepReasoning: "all" })).toEqual([
+      { role: "user", content: "Weather?" },
+      { ...toolTurn, reasoning_content: "Need the weather." },
+      result,
+      { role: "assistant", content: "It is 21 C.", reasoning_content: "Now answer." },
+    ]);
+    expect(fromUIMessages(messages, { keepReasoning: "none" })).toEqual([{ role: "user", content: "Weather?" }, toolTurn, result, { role: "assistant", content: "It is 21 C." }]);
+  });
+
+  it("keeps calls the user approved or denied (without a result) and reads the answers with toolApprovals", () => {
+    const messages = [
+      user(text("Mail them")),
+      assistant(
+        { type: "tool-send", toolCallId: "a1", state: "approval-responded", input: { to: "x" }, approval: { id: "p1", approved: true } },
+        { type: "tool-send", toolCallId: "a2", state: "approval-responded", input: { to: "y" }, approval: { id: "p2", approved: false, reason: "no" } },
+        { type: "tool-send", toolCallId: "a3", state: "approval-requested", input: { to: "z" }, approval: { id: "p3" } },
+      ),
+    ];
+    expect(fromUIMessages(messages)).toEqual([
+      { role: "user", content: "Mail them" },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [
+          { id: "a1", type: "function", function: { name: "send", arguments: '{"to":"x"}' } },
+          { id: "a2", type: "function", function: { name: "send", arguments: '{"to":"y"}' } },
+        ],
+      },
+    ]);
+    expect(toolApprovals(messages)).toEqual({ a1: { approved: true }, a2: { approved: false, reason: "no" } });
+    // Only the last message can be waiting for the run.
+    expect(toolApprovals([...messages, user(text("next"))])).toEqual({});
   });
 });

@@ -29,8 +29,8 @@ describe("npm run live", () => {
       const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       const { stdout } = await live({ DEEPINFRA_API_KEY: "live-key", DEEPINFRA_BASE_URL: base });
       const lines = stdout.trim().split("\n");
-      expect(lines[0]).toMatch(new RegExp(`^live: 16 checks against ${base}, estimated cost at most \\$0\\.00\\d\\d\\.$`));
-      expect(lines.slice(1, -1).map((line) => line.trim().split(/\s+/)[0])).toEqual(["chat-cost", "request-id", "stream-usage", "stream-tool-fragments", "reasoning-content", "json-schema", "retry-after", "completions-cost", "embeddings-cost", "models-metadata", "images", "tts", "transcription", "tokenize", "rerank", "batch"]);
+      expect(lines[0]).toMatch(new RegExp(`^live: 17 checks against ${base}, estimated cost at most \\$0\\.00\\d\\d\\.$`));
+      expect(lines.slice(1, -1).map((line) => line.trim().split(/\s+/)[0])).toEqual(["chat-cost", "request-id", "stream-usage", "stream-tool-fragments", "reasoning-content", "reasoning-tool-turn", "json-schema", "retry-after", "completions-cost", "embeddings-cost", "models-metadata", "images", "tts", "transcription", "tokenize", "rerank", "batch"]);
       expect(lines.at(-1)).toBe("Nothing sent. Run `npm run live -- --yes` to spend it.");
       expect(requests).toBe(0);
     } finally {
@@ -48,6 +48,8 @@ describe("npm run live", () => {
       "stream-tool-fragments": "confirmed",
       // The upstream's plain chat has no reasoning, accepts json_schema, sends no cost on embeddings and never 429s.
       "reasoning-content": "not available",
+      // Its tool answer carries no reasoning_content: nothing to send back without it.
+      "reasoning-tool-turn": "not available",
       "json-schema": "not available",
       "retry-after": "not available",
       "completions-cost": "confirmed",

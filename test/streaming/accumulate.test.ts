@@ -1,6 +1,7 @@
 // Chunks in, the ChatCompletion a non-streamed call returns out: a pure table, no upstream.
 import { describe, expect, it } from "vitest";
 import { ChatAccumulator } from "../../src/streaming/accumulate.js";
+import { splitThink, thinkSplitter, ToolCallAssembler } from "../../src/index.js";
 import { CompletionAccumulator } from "../../src/streaming/completion-stream.js";
 import type { ChatCompletionChunk } from "../../src/types/chat.js";
 import type { CompletionChunk } from "../../src/types/completions.js";
@@ -101,5 +102,57 @@ describe("CompletionAccumulator", () => {
     accumulator.add(piece(" upon", 4, "stop"));
     const completion = accumulator.toCompletion();
     expect(completion.choices[0]).toEqual({ index: 0, text: "Once upon", finish_reason: "stop", logprobs: { tokens: ["Once", " upon"], token_logprobs: [-0.5, -0.5], top_logprobs: [null, null], text_offset: [0, 4] } });
+  });
+});
+
+describe("ToolCallAssembler", () => {
+  const call = (id: string, name: string, args: string) => ({ id, type: "function", function: { name, arguments: args } });
+  it.each([
+    ["merges by index, keeps a late id, assigns repeated names", [[{ index: 0, function: { name: "f", arguments: '{"a"' } }], [{ index: 0, id: "x", function: { name: "f", arguments: ":1}" } }]], [call("x", "f", '{"a":1}')]],
+    ["numeric ids as strings", [[{ index: 0, id: 7, function: { name: "f", arguments: "{}" } }]], [call("7", "f", "{}")]],
+    ["a new id without index is a new call", [[{ id: "a", function: { name: "f", arguments: "{}" } }], [{ id: "b", function: { name: "g", arguments: "{}" } }]], [call("a", "f", "{}"), call("b", "g", "{}")]],
+    ["a new id under the same index is a new call", [[{ index: 0, id: "a", function: { name: "f", arguments: "{}" } }], [{ index: 0, id: "b", function: { name: "g", arguments: "{}" } }]], [call("a", "f", "{}"), call("b", "g", "{}")]],
+    ["two named fragments without index or id in one delta are two calls", [[{ function: { name: "f", arguments: "{}" } }, { function: { name: "g", arguments: "{}" } }]], [call("call_r_0", "f", "{}"), call("call_r_1", "g", "{}")]],
+    ["an unnamed fragment with another id continues its call (an id minted per chunk)", [[{ index: 0, id: "a", function: { name: "f", arguments: '{"q":' } }], [{ index: 0, id: "z", function: { arguments: "1}" } }]], [call("a", "f", '{"q":1}')]],
+    ["fragments without index continue the last call", [[{ id: "a", function: { name: "f", arguments: '{"q":' } }], [{ function: { arguments: '"x"}' } }]], [call("a", "f", '{"q":"x"}')]],
+  ])("%s", (_name, deltas, expected) => {
+    const tools = new ToolCallAssembler();
+    for (const delta of deltas as never[][]) tools.add(delta);
+    expect(tools.calls("r")).toEqual(expected);
+  });
+});
+
+describe("thinkSplitter", () => {
+  const run = (pieces: string[]) => {
+    const split = thinkSplitter();
+    let content = "";
+    let reasoning = "";
+    pieces.forEach((piece, i) => {
+      const c = chunk({ index: 0, delta: { content: piece }, finish_reason: i === pieces.length - 1 ? "stop" : null });
+      split(c);
+      content += c.choices[0]?.delta.content ?? "";
+      reasoning += c.choices[0]?.delta.reasoning_content ?? "";
+    });
+    return { content, reasoning };
+  };
+  const whole = "<think>\nhmm </thi\n</think>\n\n{\"a\":1}";
+  it("splits at every byte boundary the same way", () => {
+    for (let at = 0; at <= whole.length; at++) {
+      for (let at2 = at; at2 <= whole.length; at2 += 3) {
+        expect(run([whole.slice(0, at), whole.slice(at, at2), whole.slice(at2)])).toEqual({ content: '{"a":1}', reasoning: "\nhmm </thi\n" });
+      }
+    }
+  });
+  it("leaves answers without a leading block alone, held-back text included", () => {
+    expect(run(["<th", "is is html"])).toEqual({ content: "<this is html", reasoning: "" });
+    expect(run(["  ", "<"])).toEqual({ content: "  <", reasoning: "" });
+    expect(run(["Hello <think>x</think>"])).toEqual({ content: "Hello <think>x</think>", reasoning: "" });
+  });
+  it("an unclosed block at the end is all reasoning", () => {
+    expect(run(["<think>still thinking </th"])).toEqual({ content: "", reasoning: "still thinking </th" });
+  });
+  it("splitThink for whole replies", () => {
+    expect(splitThink("<think>a</think>\n{}")).toEqual({ reasoning: "a", content: "{}" });
+    expect(splitThink("{}")).toEqual({ content: "{}" });
   });
 });

@@ -55,6 +55,11 @@ export interface Scenario {
    * "structured_output", "logprobs", "echo", "reasoning" (the SDK's `ModelFeature` names).
    */
   unsupported?: string[];
+  /**
+   * Chat only (./quirks.mjs): answer 400 "The `reasoning_content` in the thinking mode must be passed back" when an
+   * assistant turn with `tool_calls` lacks `reasoning_content`, as DeepSeek V4 / Kimi-class thinking models do.
+   */
+  strictReasoning?: boolean;
 }
 
 /** One multipart part as the upstream saw it. */

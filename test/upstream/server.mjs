@@ -30,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { BATCH_API_ROUTES } from "./batch-api.mjs";
+import { quirkReply } from "./quirks.mjs";
 
 /** @typedef {import("./server.mjs").Scenario} Scenario */
 /** @typedef {import("./server.mjs").RecordedRequest} RecordedRequest */
@@ -846,6 +847,9 @@ async function routeReply(state, ctx, scenario) {
     ctx.params = hit.params;
     // A scenario that replaces the whole body doesn't need the route (and its validation) at all.
     const replaced = scenario.echoAuth || scenario.body !== undefined || scenario.fixture !== undefined;
+    // Request-dependent quirks (./quirks.mjs) answer before any scenario content: a strict model refuses first.
+    const quirk = quirkReply(ctx, scenario);
+    if (quirk) return quirk;
     reply = replaced ? { status: 200, body: "" } : (unsupportedReply(ctx, scenario) ?? (await hit.route.handler(ctx)));
   }
   return applyScenarioContent(reply, scenario, ctx);

@@ -3,7 +3,7 @@
 // First import: it configures zod before `ai` (imported next) builds its schemas.
 import { zodConfig } from "./zod-config.js";
 import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport, type UIMessage } from "ai";
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from "ai";
 import type { UIMessageStreamMetadata } from "deepinfra-edge";
 import { StrictMode, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createRoot } from "react-dom/client";
@@ -28,11 +28,44 @@ const config = JSON.parse(mount.dataset.config ?? "{}") as PageConfig;
 const transport = new DefaultChatTransport<ChatMessage>({
   api: "/api/ui-chat",
   // The Worker reads text parts only (it drops the model's earlier reasoning), so only they are sent:
-  // a long chain of thought would otherwise use up MAX_BODY_BYTES a few turns in.
-  prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => ({
-    body: { ...body, id, trigger, messageId, messages: messages.map(({ id, role, parts }) => ({ id, role, parts: parts.filter((part) => part.type === "text") })) },
-  }),
+  // a long chain of thought would otherwise use up MAX_BODY_BYTES a few turns in. With tools on, the
+  // request goes to /api/ui-tools with the tool parts too (their approvals and outputs).
+  prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => {
+    const { tools, ...rest } = (body ?? {}) as { tools?: boolean };
+    const keep = (type: string) => type === "text" || (tools === true && type.startsWith("tool-"));
+    return {
+      api: tools === true ? "/api/ui-tools" : "/api/ui-chat",
+      body: { ...rest, id, trigger, messageId, messages: messages.map(({ id, role, parts }) => ({ id, role, parts: parts.filter((part) => keep(part.type)) })) },
+    };
+  },
 });
+
+type ToolPart = Extract<ChatMessage["parts"][number], { toolCallId: string }>;
+
+/** A tool call as the page shows it: name, input, then its output, error, or the Approve/Deny buttons. */
+function Tool({ part, respond }: { part: ToolPart; respond: (id: string, approved: boolean) => void }) {
+  const name = part.type === "dynamic-tool" ? part.toolName : part.type.slice(5);
+  return (
+    <div className="tool" data-tool={name} data-state={part.state}>
+      <code>
+        {name}({part.input === undefined ? "…" : JSON.stringify(part.input)})
+      </code>
+      {part.state === "output-available" && <pre className="output">{JSON.stringify(part.output, null, 1)}</pre>}
+      {part.state === "output-error" && <p className="output error">{part.errorText}</p>}
+      {part.state === "output-denied" && <p className="output">Denied.</p>}
+      {part.state === "approval-requested" && (
+        <span className="approval">
+          <button type="button" className="approve" onClick={() => respond(part.approval.id, true)}>
+            Approve
+          </button>
+          <button type="button" className="deny" onClick={() => respond(part.approval.id, false)}>
+            Deny
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** The Worker's JSON error (`{ error: { code, message, request_id } }`) as one line; any other text as it is. */
 function describeError(error: Error): string {
@@ -48,11 +81,13 @@ function formatCost(usd: number | undefined): string {
   return usd === undefined ? "–" : `$${usd.toFixed(10).replace(/0+$/, "").replace(/\.$/, ".0")}`;
 }
 
-function Message({ message }: { message: ChatMessage }) {
+function Message({ message, respond }: { message: ChatMessage; respond: (id: string, approved: boolean) => void }) {
   return (
     <div className={`msg ${message.role}`}>
       {message.parts.map((part, i) =>
-        part.type === "reasoning" ? (
+        "toolCallId" in part ? (
+          <Tool key={i} part={part} respond={respond} />
+        ) : part.type === "reasoning" ? (
           <details key={i} className="reasoning">
             <summary>Reasoning</summary>
             {part.text}
@@ -70,7 +105,10 @@ function Message({ message }: { message: ChatMessage }) {
 function App() {
   const [input, setInput] = useState("");
   const [model, setModel] = useState(config.defaultModel);
-  const { messages, sendMessage, stop, status, error } = useChat<ChatMessage>({ transport });
+  const [tools, setTools] = useState(false);
+  // An Approve/Deny answer is sent as soon as every pending approval of the last message has one.
+  const { messages, sendMessage, stop, status, error, addToolApprovalResponse } = useChat<ChatMessage>({ transport, sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
+  const respond = (id: string, approved: boolean) => void addToolApprovalResponse({ id, approved, options: { body: { model, tools: true } } });
   const busy = status === "submitted" || status === "streaming";
   const lastAnswer = messages.findLast((m) => m.role === "assistant");
 
@@ -79,7 +117,7 @@ function App() {
     const text = input.trim();
     if (!text || busy) return;
     setInput("");
-    void sendMessage({ text }, { body: { model } });
+    void sendMessage({ text }, { body: { model, tools } });
   };
   const enterSends = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey) {
@@ -98,7 +136,7 @@ function App() {
       )}
       <section id="log" aria-live="polite">
         {messages.map((message) => (
-          <Message key={message.id} message={message} />
+          <Message key={message.id} message={message} respond={respond} />
         ))}
       </section>
       <form onSubmit={submit}>
@@ -113,7 +151,9 @@ function App() {
             ))}
           </select>
         </label>
-        <span />
+        <label>
+          <input id="tools" type="checkbox" checked={tools} onChange={(e) => setTools(e.target.checked)} /> Tools (docs search, email)
+        </label>
         <button id="send" type="submit" disabled={busy}>
           Send
         </button>
