@@ -76,7 +76,7 @@ const BROWSER_ROLES = new Set(["user", "assistant"]);
  */
 export function toChatParams(body: Record<string, unknown>, config: Config): ChatCreateParams & { stream: true } {
   for (const key of Object.keys(body)) {
-    if (!CHAT_FIELDS.has(key)) throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: ${[...CHAT_FIELDS].join(", ")}).`);
+    if (!CHAT_FIELDS.has(key)) throw invalid("field_not_allowed", `A field is not accepted by this endpoint (allowed: ${[...CHAT_FIELDS].join(", ")}).`, `field ${key}`);
   }
   if (body.stream !== undefined && body.stream !== true) throw invalid("invalid_request", "stream must be true (this endpoint always streams).");
   const model = pickModel(body.model, config.allowedModels, config.defaultModel);
@@ -117,7 +117,7 @@ export function toChatParams(body: Record<string, unknown>, config: Config): Cha
  */
 export function toEmbeddingParams(body: Record<string, unknown>, config: Config): { model: string; input: string | string[] } {
   for (const key of Object.keys(body)) {
-    if (key !== "model" && key !== "input") throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: model, input).`);
+    if (key !== "model" && key !== "input") throw invalid("field_not_allowed", "A field is not accepted by this endpoint (allowed: model, input).", `field ${key}`);
   }
   const model = pickModel(body.model, config.allowedEmbeddingModels, "default");
   const { input } = body;
@@ -134,11 +134,11 @@ export function toEmbeddingParams(body: Record<string, unknown>, config: Config)
 function pickModel(raw: unknown, allowed: string[], fallback: string): string {
   if (raw === undefined) return fallback;
   if (typeof raw !== "string" || !allowed.includes(raw)) {
-    throw invalid("model_not_allowed", `model must be one of ${allowed.join(", ")} (was ${JSON.stringify(raw)}).`);
+    throw invalid("model_not_allowed", `model must be one of ${allowed.join(", ")}.`, `model ${JSON.stringify(raw)}`);
   }
   return raw;
 }
 
-function invalid(code: string, message: string): HttpError {
-  return new HttpError(400, code, message);
+function invalid(code: string, message: string, detail?: string): HttpError {
+  return new HttpError(400, code, message, {}, detail);
 }

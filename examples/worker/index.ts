@@ -12,7 +12,7 @@ import { renderPage } from "./page.js";
 import { isReactScript, reactScript, renderReactPage } from "./react-page.js";
 import { enforceRateLimit } from "./rate-limit.js";
 import { chat, embeddings, type RouteContext } from "./routes.js";
-import { scrubResponse, secretOf } from "./scrub.js";
+import { scrubResponse, secretOf, type Secret } from "./scrub.js";
 import { uiChat } from "./ui-chat.js";
 import { uiTools } from "./tools.js";
 import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
@@ -25,13 +25,16 @@ const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/ui-tools", "/api/
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const response = await handle(request, env, ctx);
-    // Every byte that leaves, whatever produced it, passes the key scrubber.
-    return scrubResponse(response, secretOf(env.DEEPINFRA_API_KEY));
+    const secret = secretOf(env.DEEPINFRA_API_KEY);
+    const response = await handle(request, env, ctx, secret);
+    // The /react script is a file built into the Worker, the same bytes for everyone: no upstream data to scrub.
+    if (response.ok && request.method === "GET" && isReactScript(new URL(request.url).pathname)) return response;
+    // Every other byte that leaves, whatever produced it, passes the key scrubber.
+    return scrubResponse(response, secret);
   },
 };
 
-async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+async function handle(request: Request, env: Env, ctx: ExecutionContext, secret: Secret | undefined): Promise<Response> {
   // Cloudflare's ray id where its edge set one; a client-sent header (locally) is not echoed back.
   const ray = request.headers.get("cf-ray");
   const requestId = ray && /^[0-9a-f]{16}(-[A-Z]{3})?$/.test(ray) ? ray : crypto.randomUUID();
@@ -48,9 +51,13 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
     if (pathname === "/healthz" && request.method === "GET") {
       return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
     }
-    if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) throw new HttpError(404, "not_found", `No route for ${pathname}.`);
+    // Anything else costs a rate-limit token before it is told apart, and no answer names the path.
+    if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) {
+      await enforceRateLimit(clientKey(request, arrival), env, config);
+      throw new HttpError(404, "not_found", "No such route.", {}, `path ${pathname}`);
+    }
     if (request.method === "OPTIONS") return preflight(request, arrival, config);
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", `${pathname} accepts POST only.`, { allow: "POST, OPTIONS" });
+    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "This route accepts POST only.", { allow: "POST, OPTIONS" });
     cors = checkOrigin(request, arrival, config);
     await enforceRateLimit(clientKey(request, arrival), env, config);
     if (!env.DEEPINFRA_API_KEY) throw new HttpError(503, "not_configured", "The Worker has no DEEPINFRA_API_KEY secret; run `wrangler secret put DEEPINFRA_API_KEY`.");
@@ -60,6 +67,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
       env,
       config,
       requestId,
+      secret,
       headers: { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId },
       // request.signal fires when the runtime reports the browser gone (compat flag
       // enable_request_signal): Cloudflare does; local workerd does not before the response starts.
@@ -82,7 +90,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
       refundIfRefused(spend, failure);
       await spend.done();
     }
-    return errorResponse(failure, requestId, { ...SECURITY_HEADERS, ...cors });
+    return errorResponse(failure, requestId, { ...SECURITY_HEADERS, ...cors }, secret);
   }
 }
 

@@ -61,7 +61,7 @@ async function transcribe(route: RouteContext): Promise<Response> {
       throw new HttpError(400, "invalid_multipart", "The multipart body could not be parsed.");
     }
     for (const key of form.keys()) {
-      if (key !== "file" && key !== "language") throw new HttpError(400, "field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: file, language).`);
+      if (key !== "file" && key !== "language") throw new HttpError(400, "field_not_allowed", "A field is not accepted by this endpoint (allowed: file, language).", {}, `field ${key}`);
     }
     const part = form.get("file");
     if (part === null || typeof part === "string") throw new HttpError(400, "invalid_request", "file must be an uploaded audio file.");
@@ -94,14 +94,14 @@ async function image(route: RouteContext): Promise<Response> {
   const env = route.env as MediaEnv;
   const body = await readJSONBody(request, config.maxBodyBytes);
   for (const key of Object.keys(body)) {
-    if (key !== "prompt" && key !== "size") throw new HttpError(400, "field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: prompt, size).`);
+    if (key !== "prompt" && key !== "size") throw new HttpError(400, "field_not_allowed", "A field is not accepted by this endpoint (allowed: prompt, size).", {}, `field ${key}`);
   }
   const { prompt, size } = body;
   if (typeof prompt !== "string" || prompt.trim() === "") throw new HttpError(400, "invalid_request", "prompt must be a non-empty string.");
   if (prompt.length > config.maxMessageChars) throw new HttpError(400, "prompt_too_long", `prompt has ${prompt.length} characters; at most ${config.maxMessageChars} are allowed.`);
   const sizes = (env.IMAGE_SIZES || "512x512,1024x1024").split(",").map((s) => s.trim()).filter(Boolean);
   if (size !== undefined && (typeof size !== "string" || !sizes.includes(size))) {
-    throw new HttpError(400, "size_not_allowed", `size must be one of ${sizes.join(", ")} (was ${JSON.stringify(size)}).`);
+    throw new HttpError(400, "size_not_allowed", `size must be one of ${sizes.join(", ")}.`, {}, `size ${JSON.stringify(size)}`);
   }
   const model = env.IMAGE_MODEL || "black-forest-labs/FLUX-1-schnell";
   await route.reserve(config.spend.usdPerMediaRequest);

@@ -21,7 +21,7 @@ export function checkHost(request: Request, config: Config): Arrival {
   const ownOrigin = config.site.ownOrigin.get(host);
   if (!config.site.hosts.has(host) || ownOrigin === undefined) {
     const hint = config.site.hosts.size === 0 ? "set PUBLIC_ORIGINS (or ALLOWED_HOSTS) in wrangler.toml" : "add it to PUBLIC_ORIGINS or ALLOWED_HOSTS";
-    throw new HttpError(421, "misdirected_request", `This Worker does not serve the host ${host}; ${hint}.`);
+    throw new HttpError(421, "misdirected_request", `This Worker does not serve this host; ${hint}.`, {}, `host ${host}`);
   }
   return { host, ownOrigin, loopback: config.site.loopback.has(host) };
 }
@@ -41,13 +41,13 @@ export function checkOrigin(request: Request, arrival: Arrival, config: Config):
   const site = request.headers.get("sec-fetch-site");
   const same = origin === arrival.ownOrigin;
   if (site !== null && (site === "none" || (site === "same-origin") !== same)) {
-    throw new HttpError(403, "fetch_site_mismatch", `Sec-Fetch-Site ${site} does not match Origin ${origin}.`);
+    throw new HttpError(403, "fetch_site_mismatch", "Sec-Fetch-Site does not match Origin.", {}, `Sec-Fetch-Site ${site}, Origin ${origin}`);
   }
   if (same) return {};
   const listed = [...config.site.ownOrigin.values()].includes(origin) || config.allowedOrigins.includes(origin);
   if (listed) return corsHeaders(origin);
   if (config.allowedOrigins.includes("*")) return corsHeaders("*");
-  throw new HttpError(403, "origin_not_allowed", `Origin ${origin} is not allowed; add it to ALLOWED_ORIGINS.`);
+  throw new HttpError(403, "origin_not_allowed", "This Origin is not allowed; add it to ALLOWED_ORIGINS.", {}, `Origin ${origin}`);
 }
 
 /** Answers a CORS preflight for an allowed origin (204), refusing others with 403. */

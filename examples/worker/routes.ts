@@ -4,6 +4,7 @@ import { kvCache, type ChatCreateParams, type ChatStream, type CreateEmbeddingRe
 import type { Config, Env } from "./config.js";
 import { readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
 import { HttpError, renderError } from "./http-error.js";
+import type { Secret } from "./scrub.js";
 import { chatReserveUSD, refundIfRefused, type Spend } from "./spend-breaker.js";
 
 /** What the router hands an API route once the host, origin and rate-limit checks passed. */
@@ -18,6 +19,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** The SDK client for this request; its usage reports settle the spend reservation. */
   client(): DeepInfra;
+  /** The key's pieces, for keeping it out of the log (`renderError`). */
+  secret: Secret | undefined;
   /** Reserves this call's worst-case cost with the global breaker (once per request). */
   reserve(usd: number): Promise<Spend>;
 }
@@ -55,7 +58,7 @@ export async function chat(route: RouteContext): Promise<Response> {
     respond: (stream) => new Response(stream.toReadableStream(), { headers }),
     headers,
     body: (stream) => stream.toReadableStream(),
-    failure: (error) => encoder.encode(`event: error\ndata: ${renderError(error, route.requestId).text}\n\n`),
+    failure: (error) => encoder.encode(`event: error\ndata: ${renderError(error, route.requestId, route.secret).text}\n\n`),
   });
 }
 

@@ -1,112 +1,133 @@
 // The last line of defence: every response this Worker sends (SSE, JSON, HTML, image bytes, headers)
-// passes through here on its way out, and the API key is replaced wherever it appears. The SDK
-// already scrubs its own errors and events; this catches what an echoing upstream or proxy puts
-// anywhere else (a data: line, a comment, a successful answer).
+// passes through here on its way out. The SDK already scrubs its own errors and events and the Worker
+// echoes no request data; this catches what an echoing upstream or proxy puts anywhere else.
 //
-// Besides the whole key, a cut-off key is caught too: any run of at least MIN_PREFIX of the key's
-// first bytes (an excerpt cut mid-key still shows its start). A shorter stub can still get through.
+// It fails closed and gives nothing away: a response that holds the key, or any one of the key's
+// aligned BLOCK-byte pieces (bytes 0–7, 8–15, …, and the last BLOCK), is withheld whole — a 502
+// before the response starts, or the stream ended with one fixed error event after it started. It
+// never substitutes in place: a replacement that grows with the match is an oracle (send the known
+// start plus one guessed character, see how much was replaced). With aligned pieces, learning the
+// next part of a key means guessing BLOCK characters at once, and the answer never says how close
+// a guess came.
 
-const REPLACEMENT = new TextEncoder().encode("[redacted]");
-/** Shortest key prefix treated as the key (a key shorter than this is matched whole only). */
-const MIN_PREFIX = 8;
+/** The length of the key pieces that count as the key. A key shorter than this is matched whole. */
+const BLOCK = 8;
 // windows-1252 ("latin1") turns each byte into one distinct UTF-16 unit, so a byte search becomes the
-// engine's native String#indexOf at the same offsets; searching byte by byte in JS cost 3–30× more
-// wherever the key's first letter is common (bench/relay.mjs has the scrubber row).
+// engine's native String#indexOf at the same offsets (a byte loop in JS cost 3–30× more).
 const bytesAsText = new TextDecoder("latin1");
 
-/** The key's bytes, and the prefix that counts as a match (as bytes and as `bytesAsText` text). */
+/** The key's aligned pieces, as `bytesAsText` text. */
 export interface Secret {
-  bytes: Uint8Array;
-  minMatch: number;
-  prefix: string;
+  blocks: string[];
 }
 
 /** Prepares `key` for scrubbing; undefined when there is nothing to hide. */
 export function secretOf(key: string | undefined): Secret | undefined {
   if (!key) return undefined;
-  const bytes = new TextEncoder().encode(key);
-  const minMatch = Math.min(bytes.byteLength, MIN_PREFIX);
-  return { bytes, minMatch, prefix: bytesAsText.decode(bytes.subarray(0, minMatch)) };
+  const text = bytesAsText.decode(new TextEncoder().encode(key));
+  if (text.length <= BLOCK) return { blocks: [text] };
+  const blocks = new Set<string>();
+  for (let at = 0; at + BLOCK <= text.length; at += BLOCK) blocks.add(text.slice(at, at + BLOCK));
+  blocks.add(text.slice(-BLOCK));
+  return { blocks: [...blocks] };
+}
+
+/** Whether `text` (a header, a log line, an error body) holds the key or one of its pieces. */
+export function containsSecret(text: string, secret: Secret | undefined): boolean {
+  return secret !== undefined && holdsBlock(bytesAsText.decode(new TextEncoder().encode(text)), secret);
+}
+
+function holdsBlock(text: string, secret: Secret): boolean {
+  for (const block of secret.blocks) if (text.includes(block)) return true;
+  return false;
+}
+
+/** How many bytes at the end of `text` could be the start of a piece (held until the next chunk decides). */
+function undecidedTail(text: string, secret: Secret): number {
+  for (let k = Math.min(BLOCK - 1, text.length); k >= 1; k--) {
+    const tail = text.slice(-k);
+    for (const block of secret.blocks) if (block.startsWith(tail)) return k;
+  }
+  return 0;
 }
 
 /**
- * A `TransformStream` that replaces the key in bytes flowing through it. It holds back at most
- * `key.length - 1` bytes between chunks, and only while they could be the start of the key: an
- * SSE event ending in a blank line, or JSON ending in `}`, goes out at once.
+ * A `TransformStream` that passes bytes without the key unchanged and, at the first piece of the key,
+ * drops the chunk that holds it, writes `ending` and ends the stream (the upstream is cancelled). It
+ * holds back at most BLOCK - 1 bytes between chunks, and only while they could start a piece.
  */
-export function createScrubber(secret: Secret): TransformStream<Uint8Array, Uint8Array> {
+export function createScrubber(secret: Secret, ending: Uint8Array): TransformStream<Uint8Array, Uint8Array> {
   let carry: Uint8Array | undefined;
   return new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       const data = carry ? join(carry, chunk) : chunk;
-      const { pieces, rest } = scan(data, secret, false);
-      for (const piece of pieces) if (piece.byteLength) controller.enqueue(piece);
-      carry = rest.byteLength ? rest.slice() : undefined;
+      const text = bytesAsText.decode(data);
+      if (holdsBlock(text, secret)) {
+        carry = undefined;
+        controller.enqueue(ending);
+        controller.terminate();
+        return;
+      }
+      const held = undecidedTail(text, secret);
+      if (data.byteLength > held) controller.enqueue(held ? data.slice(0, data.byteLength - held) : data);
+      carry = held ? data.slice(data.byteLength - held) : undefined;
     },
     flush(controller) {
-      if (!carry) return;
-      for (const piece of scan(carry, secret, true).pieces) if (piece.byteLength) controller.enqueue(piece);
+      if (carry) controller.enqueue(carry);
     },
   });
 }
 
-/** Replaces the key in a string (headers, error bodies). */
-export function scrubText(text: string, secret: Secret | undefined): string {
-  if (!secret) return text;
-  const { pieces } = scan(new TextEncoder().encode(text), secret, true);
-  return pieces.length === 1 ? text : new TextDecoder().decode(join(...pieces));
-}
-
-/** Whether `text` holds the key (or a prefix of it that `scrubText` would replace). */
-export function containsSecret(text: string, secret: Secret | undefined): boolean {
-  return secret !== undefined && scan(new TextEncoder().encode(text), secret, true).pieces.length !== 1;
-}
-
-/**
- * Splits `data` into pieces to send, with each match replaced, and the undecided tail: bytes that
- * could be the start of the key but run off the end. With `final` there is no next chunk: a tail
- * of at least `minMatch` bytes is a match, a shorter one is not.
- */
-function scan(data: Uint8Array, secret: Secret, final: boolean): { pieces: Uint8Array[]; rest: Uint8Array } {
-  const { bytes: key, minMatch, prefix } = secret;
-  const text = bytesAsText.decode(data);
-  const pieces: Uint8Array[] = [];
-  let sent = 0;
-  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, sent)) {
-    let matched = minMatch;
-    while (matched < key.byteLength && at + matched < data.byteLength && data[at + matched] === key[matched]) matched++;
-    if (!final && matched < key.byteLength && at + matched === data.byteLength) return { pieces: [...pieces, data.subarray(sent, at)], rest: data.subarray(at) };
-    pieces.push(data.subarray(sent, at), REPLACEMENT);
-    sent = at + matched;
-  }
-  if (!final) {
-    // A key start shorter than the prefix at the very end: hold it for the next chunk.
-    for (let k = Math.min(minMatch - 1, data.byteLength - sent); k >= 1; k--) {
-      if (text.endsWith(prefix.slice(0, k))) return { pieces: [...pieces, data.subarray(sent, data.byteLength - k)], rest: data.subarray(data.byteLength - k) };
-    }
-  }
-  pieces.push(data.subarray(sent));
-  return { pieces, rest: data.subarray(data.byteLength) };
-}
-
-function join(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a);
+  out.set(b, a.byteLength);
   return out;
 }
 
+const WITHHELD = "The answer was withheld: it contained the server's credentials.";
+
+/** The fixed 502 that replaces a whole response holding the key. */
+function withheldResponse(headers: Headers): Response {
+  const requestId = headers.get("x-request-id") ?? "";
+  const out = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  if (requestId && /^[\w-]{1,64}$/.test(requestId)) out.set("x-request-id", requestId);
+  // CORS headers come from configuration, never the request: kept so the page can read the 502.
+  for (const name of ["access-control-allow-origin", "access-control-expose-headers", "vary"]) {
+    const value = headers.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  const body = { error: { code: "response_withheld", message: WITHHELD, status: 502, request_id: requestId } };
+  return new Response(JSON.stringify(body), { status: 502, headers: out });
+}
+
+/** The one event that ends a stream already started: the AI SDK's error part, or a standard `event: error`. */
+function streamEnding(headers: Headers): Uint8Array {
+  const text = headers.has("x-vercel-ai-ui-message-stream")
+    ? `\n\ndata: ${JSON.stringify({ type: "error", errorText: `response_withheld: ${WITHHELD}` })}\n\n`
+    : `\n\nevent: error\ndata: ${JSON.stringify({ error: { code: "response_withheld", message: WITHHELD } })}\n\n`;
+  return new TextEncoder().encode(text);
+}
+
 /**
- * The response as it leaves: body through the scrubber, header values scrubbed. A body-less
- * response (204, HEAD) stays body-less.
+ * The response as it leaves. Headers and any body that is not an event stream are read whole and the
+ * response is replaced by a fixed 502 when they hold the key; an event stream goes out as it comes
+ * (tokens must not wait), through `createScrubber`. A body-less response (204, HEAD) stays body-less.
  */
-export function scrubResponse(response: Response, secret: Secret | undefined): Response {
+export async function scrubResponse(response: Response, secret: Secret | undefined): Promise<Response> {
   if (!secret) return response;
-  const headers = new Headers();
-  response.headers.forEach((value, name) => headers.set(name, scrubText(value, secret)));
-  const body = response.body ? response.body.pipeThrough(createScrubber(secret)) : null;
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  let leak = false;
+  response.headers.forEach((value) => (leak ||= containsSecret(value, secret)));
+  if (leak) {
+    await response.body?.cancel();
+    return withheldResponse(response.headers);
+  }
+  if (!response.body) return response;
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (/^text\/event-stream\b/i.test(response.headers.get("content-type") ?? "")) {
+    return new Response(response.body.pipeThrough(createScrubber(secret, streamEnding(response.headers))), init);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (holdsBlock(bytesAsText.decode(bytes), secret)) return withheldResponse(response.headers);
+  return new Response(bytes, init);
 }

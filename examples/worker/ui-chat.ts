@@ -31,7 +31,7 @@ const encoder = new TextEncoder();
 export async function uiChat(route: RouteContext): Promise<Response> {
   const body = await readJSONBody(route.request, route.config.maxBodyBytes);
   const params = toUIChatParams(body, route.config);
-  const onError = (error: unknown) => uiErrorText(error, route.requestId);
+  const onError = (error: unknown) => uiErrorText(error, route);
   return relayChat(route, params, {
     respond: (stream) => toUIMessageStreamResponse(stream, { headers: route.headers, onError }),
     headers: { ...UI_STREAM_HEADERS, ...route.headers },
@@ -41,8 +41,8 @@ export async function uiChat(route: RouteContext): Promise<Response> {
 }
 
 /** A failure as one line for the page: the Worker's error code, its message and the request id. */
-function uiErrorText(error: unknown, requestId: string): string {
-  const { code, message } = renderError(error, requestId).body.error;
+function uiErrorText(error: unknown, { requestId, secret }: RouteContext): string {
+  const { code, message } = renderError(error, requestId, secret).body.error;
   return `${code}: ${message} (request ${requestId})`;
 }
 
@@ -54,7 +54,7 @@ function uiErrorText(error: unknown, requestId: string): string {
  */
 export function toUIChatParams(body: Record<string, unknown>, config: Config): ChatCreateParams & { stream: true } {
   for (const key of Object.keys(body)) {
-    if (!FIELDS.has(key)) throw invalid("field_not_allowed", `Field ${key} is not accepted by this endpoint (allowed: ${[...FIELDS].join(", ")}).`);
+    if (!FIELDS.has(key)) throw invalid("field_not_allowed", `A field is not accepted by this endpoint (allowed: ${[...FIELDS].join(", ")}).`, `field ${key}`);
   }
   if (body.trigger !== undefined && !TRIGGERS.has(body.trigger as string)) throw invalid("invalid_request", 'trigger must be "submit-message" or "regenerate-message".');
   // Neither is sent upstream nor echoed: checked only for type and size.
@@ -92,7 +92,7 @@ function checkMessage(message: unknown, path: string, config: Config): void {
     const type = (part as { type?: unknown } | null)?.type;
     if (typeof type !== "string") return;
     if (!allowed.has(type)) {
-      throw invalid("part_not_allowed", `${path}.parts[${at}] is a ${type} part; ${role} messages may hold ${[...allowed].join(", ")} parts only.`);
+      throw invalid("part_not_allowed", `${path}.parts[${at}] is of a type ${role} messages may not hold (allowed: ${[...allowed].join(", ")}).`, `part type ${type}`);
     }
     const text = (part as { text?: unknown }).text;
     if (type === "text" && typeof text === "string" && text) texts.push(text);
@@ -102,6 +102,6 @@ function checkMessage(message: unknown, path: string, config: Config): void {
   if (length > config.maxMessageChars) throw invalid("message_too_long", `${path} has ${length} characters of text; at most ${config.maxMessageChars} are allowed.`);
 }
 
-function invalid(code: string, message: string): HttpError {
-  return new HttpError(400, code, message);
+function invalid(code: string, message: string, detail?: string): HttpError {
+  return new HttpError(400, code, message, {}, detail);
 }

@@ -135,7 +135,7 @@ describe("chat page in Chromium", () => {
     await send("Trigger an upstream error");
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById("app")!.dataset.state === "error");
     const message = (await page.textContent("#error"))!;
-    expect(message).toMatch(/^upstream_error: 401 .+ \(request [0-9a-f-]{36}\)$/);
+    expect(message).toMatch(/^upstream_error: DeepInfra refused or failed the request \(status 401\)\. \(request [0-9a-f-]{36}\)$/);
     expect(message).not.toContain(FAKE_KEY);
     proxy.tag(undefined);
   });

@@ -87,17 +87,17 @@ describe("JSON and media answers", () => {
     expect(JSON.parse(text)).toEqual({ object: "list", data: [{ object: "embedding", index: 0, embedding: [0.25, -0.5] }], usage: { prompt_tokens: 1, total_tokens: 1 } });
   });
 
-  it("transcription: only { text } is answered, with the key scrubbed from it", async () => {
+  it("transcription: an answer whose text holds the key is withheld whole (502), never patched", async () => {
     const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, 0x66, 0x6d, 0x74, 0x20]);
     const { status, text } = await echo("/api/transcribe", wav, { body: { text: "you said {{authorization}}", echo: "{{authorization}}" } }, "audio/wav");
-    expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual({ text: "you said Bearer [redacted]" });
+    expect(status).toBe(502);
+    expect(JSON.parse(text).error.code).toBe("response_withheld");
   });
 
-  it("image: a link carrying the key is scrubbed, other fields dropped", async () => {
+  it("image: an answer whose link carries the key is withheld whole (502)", async () => {
     const { status, text } = await echo("/api/image", { prompt: "x" }, { body: { created: 1, data: [{ url: "https://img.example/{{authorization}}.png", revised_prompt: "{{authorization}}" }] } });
-    expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual({ url: "https://img.example/Bearer%20[redacted].png" });
+    expect(status).toBe(502);
+    expect(JSON.parse(text).error.code).toBe("response_withheld");
   });
 
   it("headers: an echoed request id is scrubbed, an echoed retry-after dropped", async () => {
