@@ -1,6 +1,8 @@
 // Embeddings (`POST /v1/openai/embeddings`) as DeepInfra's model OpenAIEmbeddingsIn states it, plus the SDK's
 // batching options. Dev-only rule table: compiled to ../generated/validators.ts by scripts/compile-validators.mjs.
 import { type } from "arktype";
+import { jsonObject } from "../predicates.js";
+import { extraBody } from "./shared.js";
 
 /** OpenAIEmbeddingsIn. A top-level null or undefined means "absent" and is dropped before this check. */
 export const embeddingParams = type({
@@ -16,11 +18,13 @@ export const embeddingParams = type({
   "service_tier?": "string",
   // fail_fast (newer copies; the docs name it for every inference route): refuse with 429 at once instead of queueing
   "fail_fast?": "boolean",
-});
+  ...extraBody,
+  "+": "reject",
+}).narrow(jsonObject);
 
 /** The per-call batching options of `embeddings.create`; other option keys are not checked. */
 export const embeddingOptions = type({
   // batchSize: inputs per request, at most the server's 1024 per request
   "batchSize?": "1 <= number.integer <= 1024",
   "concurrency?": "number.integer >= 1",
-});
+}).narrow(jsonObject);

@@ -6,6 +6,9 @@ import { embeddingOptions, embeddingParams } from "./embeddings.js";
 import { imageParams, speechParams, transcriptionParams } from "./media.js";
 import { responseFormat, streamOptions } from "./shared.js";
 
+/** The predicates the rules narrow with, as the compiler imports them (same module instance as the rules use). */
+export * as PREDICATES from "../predicates.js";
+
 export const ROOTS = {
   chatParams,
   completionParams,

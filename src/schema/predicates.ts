@@ -1,0 +1,48 @@
+// The rules that are not a type or a bound: each is a `.narrow()` predicate in src/schema/rules and is imported, not
+// copied, by the generated validators, so arktype (in the tests) and the shipped code run the same function.
+// scripts/compile-validators.mjs refuses a `.narrow()` whose function is not exported from here.
+// Contract: `(data, ctx) => boolean`, reporting through `ctx.reject({ expected, actual?, relativePath? })` as arktype documents.
+
+/** What a predicate may call: arktype's traversal context and src/schema/runtime.ts's Context both have it. */
+export interface Rejecter {
+  reject(input: { expected: string; actual?: string; relativePath?: PropertyKey[] }): false;
+}
+
+/** A JSON object: the models' `object` (and every `{…}` shape) is never an array. */
+export function jsonObject(data: unknown, ctx: Rejecter): boolean {
+  return !Array.isArray(data) || ctx.reject({ expected: "an object", actual: "an array" });
+}
+
+/**
+ * `tool_choice` naming a function that `tools` does not declare is refused before sending: the server forces a
+ * named function by constraining output to that function's declared parameters, and a name it was not given
+ * has none (OpenAI-compatible servers answer 400). Strings are not checked: any string is accepted.
+ */
+export function declaredToolChoice(params: { tool_choice?: unknown; tools?: unknown }, ctx: Rejecter): boolean {
+  const choice = params.tool_choice;
+  if (typeof choice !== "object" || choice === null) return true;
+  const name = (choice as { function: { name: string } }).function.name;
+  const tools = Array.isArray(params.tools) ? (params.tools as Array<{ function: { name: string } }>) : [];
+  for (const declared of tools) if (declared.function.name === name) return true;
+  const names = tools.map((declared) => JSON.stringify(declared.function.name)).join(", ");
+  return ctx.reject({ expected: `the name of a declared tool (${names || "none declared"})`, actual: JSON.stringify(name), relativePath: ["tool_choice", "function", "name"] });
+}
+
+/** rerank: `query` or `queries`, not both; `queries` holds one query or one per document. */
+export function oneQuerySpelling(params: { query?: unknown; queries?: unknown; documents: unknown[] }, ctx: Rejecter): boolean {
+  const hasQuery = params.query !== undefined && params.query !== null;
+  const queries = params.queries as unknown[] | null | undefined;
+  if (hasQuery === (queries !== undefined && queries !== null)) {
+    return ctx.reject({ expected: "given, not both", actual: hasQuery ? JSON.stringify(params.query) : "missing", relativePath: ["query or queries"] });
+  }
+  if (queries && queries.length !== 1 && queries.length !== params.documents.length) {
+    return ctx.reject({ expected: `1 query or one per document (${params.documents.length})`, actual: `${queries.length}`, relativePath: ["queries"] });
+  }
+  return true;
+}
+
+/** tokenize: the text as `prompt` or the conversation as `messages`. */
+export function promptOrMessages(params: { prompt?: unknown; messages?: unknown }, ctx: Rejecter): boolean {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  return given(params.prompt) || given(params.messages) || ctx.reject({ expected: "given", actual: "missing", relativePath: ["prompt or messages"] });
+}
