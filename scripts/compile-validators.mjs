@@ -213,8 +213,13 @@ class Generator {
 function normalize(json) {
   const bare = (name) => (typeof name === "string" && name.startsWith("$ark.") && name.slice(5) in PROTOS ? name.slice(5) : name);
   if (typeof json === "string") return bare(json);
-  if (typeof json === "object" && json !== null && !Array.isArray(json) && json.proto) return { ...json, proto: bare(json.proto) };
-  return json;
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  // A described node repeats its description on each constraint: `{ rule, meta }` in place of the bare value.
+  const out = { ...json };
+  if (typeof out.proto === "object") out.proto = out.proto.proto;
+  if (out.proto) out.proto = bare(out.proto);
+  for (const key of ["minLength", "maxLength", "divisor"]) if (typeof out[key] === "object") out[key] = out[key].rule;
+  return out;
 }
 
 const meta = (json) => (typeof json.meta === "string" ? json.meta : json.meta?.description);

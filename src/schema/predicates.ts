@@ -46,3 +46,9 @@ export function promptOrMessages(params: { prompt?: unknown; messages?: unknown 
   const given = (value: unknown) => value !== undefined && value !== null;
   return given(params.prompt) || given(params.messages) || ctx.reject({ expected: "given", actual: "missing", relativePath: ["prompt or messages"] });
 }
+
+/** Batch metadata: at most 16 pairs (OpenAI's Batch API, which DeepInfra's follows). */
+export function atMost16Pairs(metadata: object, ctx: Rejecter): boolean {
+  const count = Object.keys(metadata).length;
+  return count <= 16 || ctx.reject({ expected: "at most 16 keys", actual: `${count}` });
+}

@@ -82,6 +82,8 @@ function located(path: readonly PropertyKey[]): string {
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
     else if (typeof key === "string" && /^[$A-Z_a-z][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    // A rule that spans fields names them in words: "query or queries".
+    else if (typeof key === "string" && / or /.test(key) && /^[\w ]+$/.test(key)) out += out === "" ? key : `.${key}`;
     else out += `[${typeof key === "string" ? JSON.stringify(key) : String(key)}]`;
   }
   if (out === "") return "";
@@ -142,4 +144,30 @@ function distance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length] as number;
+}
+
+/**
+ * Throws the `ValidationError` for a rule no table can state because it depends on run-time state (a model alias
+ * resolved against the client's table, the size of a JSONL built from the requests).
+ * @throws ValidationError worded like the compiled rules.
+ */
+export function refuse(where: string, path: readonly PropertyKey[], expected: string, data: unknown, actual?: string): never {
+  const ctx = new Context();
+  ctx.path.push(...path);
+  ctx.fail(expected, data, actual);
+  throw new ValidationError(`Invalid ${where} params: ${ctx.issues.map((issue) => issue.message).join("; ")}`, ctx.issues);
+}
+
+/** Runs `validate` and re-addresses its `ValidationError` under `prefix`, as `where` (a batch line, a wrapped call). */
+export function within(where: string, prefix: readonly PropertyKey[], validate: () => void): void {
+  try {
+    validate();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const issues = error.issues.map((issue) => {
+      const path = [...prefix, ...(issue.path ?? [])];
+      return { ...issue, path };
+    });
+    throw new ValidationError(`Invalid ${where} params: ${error.message.replace(/^Invalid [^:]*? params: /, "")}`, issues);
+  }
 }

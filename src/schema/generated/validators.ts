@@ -2,7 +2,7 @@
 // Do not edit: `npm test` fails when this file differs from a fresh compile.
 // Each function checks one node of a rule's JSON view; `c` is src/schema/runtime.ts's Context.
 import { kind } from "../runtime.js";
-import { declaredToolChoice, jsonObject } from "../predicates.js";
+import { atMost16Pairs, declaredToolChoice, jsonObject, oneQuerySpelling, promptOrMessages } from "../predicates.js";
 const k0 = ["messages", "model", "chat_template_kwargs", "continue_final_message", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "models", "n", "presence_penalty", "prompt_cache_key", "reasoning", "reasoning_effort", "repetition_penalty", "response_format", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "tool_choice", "tools", "top_k", "top_p", "user"];
 const k1 = new Set(k0);
 const k2 = ["model", "prompt", "data", "echo", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "n", "presence_penalty", "prompt_cache_key", "repetition_penalty", "response_format", "return_tokens_as_token_ids", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "top_k", "top_p", "user"];
@@ -15,6 +15,17 @@ const k8 = ["file", "model", "extra_body", "filename", "language", "prompt", "re
 const k9 = new Set(k8);
 const k10 = ["input", "model", "extra_body", "fail_fast", "response_format", "service_tier", "speed", "voice"];
 const k11 = new Set(k10);
+const k12 = /\S/;
+const k13 = ["model", "extra_body", "messages", "prompt", "return_token_strs"];
+const k14 = new Set(k13);
+const k15 = ["model", "tokens", "extra_body"];
+const k16 = new Set(k15);
+const k17 = /^(?!(?:.*\/)?\.\.?(?:\/|$))[\w.:@+-]+(?:\/[\w.:@+-]+)*$/;
+const k18 = ["documents", "model", "extra_body", "instruction", "queries", "query", "top_n"];
+const k19 = new Set(k18);
+const k20 = /^\/v1\//;
+const k21 = ["endpoint", "input_file_id", "completion_window", "extra_body", "metadata", "output_expires_after"];
+const k22 = new Set(k21);
 function v0(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
@@ -1512,12 +1523,404 @@ function v93(d, c) {
   if (d < 0.25) c.fail("at least 0.25", d);
   if (d > 4) c.fail("at most 4", d);
 }
+function v94(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("model");
+  if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
+  else v95(d.model, c);
+  c.path.pop();
+  if (d.extra_body !== void 0) {
+    c.path.push("extra_body");
+    v23(d.extra_body, c);
+    c.path.pop();
+  }
+  if (d.messages !== void 0) {
+    c.path.push("messages");
+    v96(d.messages, c);
+    c.path.pop();
+  }
+  if (d.prompt !== void 0) {
+    c.path.push("prompt");
+    v5(d.prompt, c);
+    c.path.pop();
+  }
+  if (d.return_token_strs !== void 0) {
+    c.path.push("return_token_strs");
+    v39(d.return_token_strs, c);
+    c.path.pop();
+  }
+  for (const k of Object.keys(d)) if (!k14.has(k) && d[k] !== void 0) c.unknown(k, k13);
+  if (c.issues.length === n) jsonObject(d, c) && promptOrMessages(d, c);
+}
+function v95(d, c) {
+  if (!(typeof d === "string")) return c.fail("a non-empty string", d, kind(d));
+  if (!k12.test(d)) c.fail("a non-empty string", d);
+}
+function v96(d, c) {
+  if (!Array.isArray(d)) return c.fail("a non-empty array of messages", d, kind(d));
+  if (d.length < 1) c.fail("a non-empty array of messages", d, `${d.length} items`);
+  for (let i = 0; i < d.length; i++) {
+    c.path.push(i);
+    v97(d[i], c);
+    c.path.pop();
+  }
+}
+function v97(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("role");
+  if (d.role === void 0) c.fail("a string", void 0, "missing");
+  else v5(d.role, c);
+  c.path.pop();
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v98(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("model");
+  if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
+  else v95(d.model, c);
+  c.path.pop();
+  c.path.push("tokens");
+  if (d.tokens === void 0) c.fail("an array", void 0, "missing");
+  else v99(d.tokens, c);
+  c.path.pop();
+  if (d.extra_body !== void 0) {
+    c.path.push("extra_body");
+    v23(d.extra_body, c);
+    c.path.pop();
+  }
+  for (const k of Object.keys(d)) if (!k16.has(k) && d[k] !== void 0) c.unknown(k, k15);
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v99(d, c) {
+  if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
+  for (let i = 0; i < d.length; i++) {
+    c.path.push(i);
+    v100(d[i], c);
+    c.path.pop();
+  }
+}
+function v100(d, c) {
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (d % 1 !== 0) return c.fail("an integer", d);
+  if (d < 0) c.fail("at least 0", d);
+}
+function v101(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("documents");
+  if (d.documents === void 0) c.fail("an array", void 0, "missing");
+  else v102(d.documents, c);
+  c.path.pop();
+  c.path.push("model");
+  if (d.model === void 0) c.fail('a model id such as "owner/name" or "owner/name:version"', void 0, "missing");
+  else v103(d.model, c);
+  c.path.pop();
+  if (d.extra_body !== void 0) {
+    c.path.push("extra_body");
+    v23(d.extra_body, c);
+    c.path.pop();
+  }
+  if (d.instruction !== void 0) {
+    c.path.push("instruction");
+    v5(d.instruction, c);
+    c.path.pop();
+  }
+  if (d.queries !== void 0) {
+    c.path.push("queries");
+    v102(d.queries, c);
+    c.path.pop();
+  }
+  if (d.query !== void 0) {
+    c.path.push("query");
+    v5(d.query, c);
+    c.path.pop();
+  }
+  if (d.top_n !== void 0) {
+    c.path.push("top_n");
+    v78(d.top_n, c);
+    c.path.pop();
+  }
+  for (const k of Object.keys(d)) if (!k19.has(k) && d[k] !== void 0) c.unknown(k, k18);
+  if (c.issues.length === n) jsonObject(d, c) && oneQuerySpelling(d, c);
+}
+function v102(d, c) {
+  if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
+  if (d.length < 1) c.fail("a non-empty array", d, `${d.length} items`);
+  for (let i = 0; i < d.length; i++) {
+    c.path.push(i);
+    v5(d[i], c);
+    c.path.pop();
+  }
+}
+function v103(d, c) {
+  if (!(typeof d === "string")) return c.fail('a model id such as "owner/name" or "owner/name:version"', d, kind(d));
+  if (!k17.test(d)) c.fail('a model id such as "owner/name" or "owner/name:version"', d);
+}
+function v104(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("file");
+  if (d.file === void 0) c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", void 0, "missing");
+  else v105(d.file, c);
+  c.path.pop();
+  c.path.push("purpose");
+  if (d.purpose === void 0) c.fail('a non-empty string such as "batch"', void 0, "missing");
+  else v106(d.purpose, c);
+  c.path.pop();
+  if (d.expires_after !== void 0) {
+    c.path.push("expires_after");
+    v107(d.expires_after, c);
+    c.path.pop();
+  }
+  if (d.filename !== void 0) {
+    c.path.push("filename");
+    v5(d.filename, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v105(d, c) {
+  let hit = -1, hits = 0;
+  if (typeof d === "string") {
+    hit = 0;
+    hits++;
+  }
+  if (typeof ReadableStream !== "undefined" && d instanceof ReadableStream) {
+    hit = 1;
+    hits++;
+  }
+  if (typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer) {
+    hit = 2;
+    hits++;
+  }
+  if (typeof Blob !== "undefined" && d instanceof Blob) {
+    hit = 3;
+    hits++;
+  }
+  if (typeof Uint8Array !== "undefined" && d instanceof Uint8Array) {
+    hit = 4;
+    hits++;
+  }
+  if (hits === 0) return c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d, kind(d));
+  if (hits === 1) {
+    if (hit === 0) return v5(d, c);
+    if (hit === 1) return v83(d, c);
+    if (hit === 2) return v84(d, c);
+    if (hit === 3) return v85(d, c);
+    if (hit === 4) return v86(d, c);
+  }
+  const saved = c.issues;
+  if (typeof d === "string") {
+    c.issues = [];
+    v5(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof ReadableStream !== "undefined" && d instanceof ReadableStream) {
+    c.issues = [];
+    v83(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer) {
+    c.issues = [];
+    v84(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof Blob !== "undefined" && d instanceof Blob) {
+    c.issues = [];
+    v85(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof Uint8Array !== "undefined" && d instanceof Uint8Array) {
+    c.issues = [];
+    v86(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  c.issues = saved;
+  c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d);
+}
+function v106(d, c) {
+  if (!(typeof d === "string")) return c.fail('a non-empty string such as "batch"', d, kind(d));
+  if (d.length < 1) c.fail('a non-empty string such as "batch"', d);
+}
+function v107(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.anchor !== void 0) {
+    c.path.push("anchor");
+    v5(d.anchor, c);
+    c.path.pop();
+  }
+  if (d.seconds !== void 0) {
+    c.path.push("seconds");
+    v88(d.seconds, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v108(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.after !== void 0) {
+    c.path.push("after");
+    v5(d.after, c);
+    c.path.pop();
+  }
+  if (d.limit !== void 0) {
+    c.path.push("limit");
+    v78(d.limit, c);
+    c.path.pop();
+  }
+  if (d.order !== void 0) {
+    c.path.push("order");
+    v109(d.order, c);
+    c.path.pop();
+  }
+  if (d.purpose !== void 0) {
+    c.path.push("purpose");
+    v5(d.purpose, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v109(d, c) {
+  if (d !== "asc" && d !== "desc") c.fail('"asc" or "desc"', d);
+}
+function v110(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("endpoint");
+  if (d.endpoint === void 0) c.fail('an API path such as "/v1/chat/completions"', void 0, "missing");
+  else v111(d.endpoint, c);
+  c.path.pop();
+  c.path.push("input_file_id");
+  if (d.input_file_id === void 0) c.fail("a non-empty string", void 0, "missing");
+  else v95(d.input_file_id, c);
+  c.path.pop();
+  if (d.completion_window !== void 0) {
+    c.path.push("completion_window");
+    v5(d.completion_window, c);
+    c.path.pop();
+  }
+  if (d.extra_body !== void 0) {
+    c.path.push("extra_body");
+    v23(d.extra_body, c);
+    c.path.pop();
+  }
+  if (d.metadata !== void 0) {
+    c.path.push("metadata");
+    v112(d.metadata, c);
+    c.path.pop();
+  }
+  if (d.output_expires_after !== void 0) {
+    c.path.push("output_expires_after");
+    v107(d.output_expires_after, c);
+    c.path.pop();
+  }
+  for (const k of Object.keys(d)) if (!k22.has(k) && d[k] !== void 0) c.unknown(k, k21);
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v111(d, c) {
+  if (!(typeof d === "string")) return c.fail('an API path such as "/v1/chat/completions"', d, kind(d));
+  if (!k20.test(d)) c.fail('an API path such as "/v1/chat/completions"', d);
+}
+function v112(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  for (const k of Object.keys(d)) {
+    c.path.push(k);
+    v5(d[k], c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c) && atMost16Pairs(d, c);
+}
+function v113(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.after !== void 0) {
+    c.path.push("after");
+    v5(d.after, c);
+    c.path.pop();
+  }
+  if (d.limit !== void 0) {
+    c.path.push("limit");
+    v78(d.limit, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v114(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("endpoint");
+  if (d.endpoint === void 0) c.fail('"/v1/chat/completions", "/v1/completions" or "/v1/embeddings"', void 0, "missing");
+  else v115(d.endpoint, c);
+  c.path.pop();
+  c.path.push("requests");
+  if (d.requests === void 0) c.fail("an array", void 0, "missing");
+  else v116(d.requests, c);
+  c.path.pop();
+  if (d.completion_window !== void 0) {
+    c.path.push("completion_window");
+    v5(d.completion_window, c);
+    c.path.pop();
+  }
+  if (d.metadata !== void 0) {
+    c.path.push("metadata");
+    v112(d.metadata, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v115(d, c) {
+  if (d !== "/v1/chat/completions" && d !== "/v1/completions" && d !== "/v1/embeddings") c.fail('"/v1/chat/completions", "/v1/completions" or "/v1/embeddings"', d);
+}
+function v116(d, c) {
+  if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
+  if (d.length < 1) c.fail("a non-empty array", d, `${d.length} items`);
+  if (d.length > 5e4) c.fail("at most 50000 items", d, `${d.length} items`);
+  for (let i = 0; i < d.length; i++) {
+    c.path.push(i);
+    v117(d[i], c);
+    c.path.pop();
+  }
+}
+function v117(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+}
 export {
+  v110 as batchCreateParams,
+  v113 as batchListParams,
+  v112 as batchMetadata,
+  v114 as batchRunParams,
   v0 as chatParams,
   v69 as completionParams,
+  v98 as detokenizeParams,
   v76 as embeddingOptions,
   v73 as embeddingParams,
+  v104 as fileCreateParams,
+  v108 as fileListParams,
   v79 as imageParams,
+  v95 as nonEmpty,
+  v101 as rerankParams,
   v91 as speechParams,
+  v94 as tokenizeParams,
   v81 as transcriptionParams
 };

@@ -4,6 +4,7 @@ import { chatParams, message, textPart, tool, toolCall, userPart } from "./chat.
 import { completionParams } from "./completions.js";
 import { embeddingOptions, embeddingParams } from "./embeddings.js";
 import { imageParams, speechParams, transcriptionParams } from "./media.js";
+import { batchCreateParams, batchListParams, batchMetadata, batchRunParams, detokenizeParams, fileCreateParams, fileListParams, nonEmpty, rerankParams, tokenizeParams } from "./newer-api.js";
 import { responseFormat, streamOptions } from "./shared.js";
 
 /** The predicates the rules narrow with, as the compiler imports them (same module instance as the rules use). */
@@ -17,6 +18,16 @@ export const ROOTS = {
   imageParams,
   transcriptionParams,
   speechParams,
+  tokenizeParams,
+  detokenizeParams,
+  rerankParams,
+  fileCreateParams,
+  fileListParams,
+  batchCreateParams,
+  batchListParams,
+  batchMetadata,
+  batchRunParams,
+  nonEmpty,
 };
 
 /** Named parts of the rules, printed by name in docs/validation.md. */
