@@ -101,7 +101,7 @@ class Generator {
       if (n === undefined) continue;
       if (typeof n !== "number") throw new Error(`cannot compile ${field} ${JSON.stringify(n)}`);
       const text = field === "minLength" && n === 1 ? `a non-empty ${json.proto === "Array" ? "array" : "string"}` : `${word} ${n} ${noun}${n === 1 ? "" : "s"}`;
-      out.push(`if (d.length ${op} ${n}) c.fail(${JSON.stringify(own ?? text)}, d${json.proto === "Array" ? ", `${d.length} items`" : ""});`);
+      out.push(`if (d.length ${op} ${n}) c.fail(${JSON.stringify(own ?? text)}, d${json.proto === "Array" && field === "maxLength" ? ", `${d.length} items`" : ""});`);
     }
     for (const pattern of json.pattern ?? []) {
       const { rule, flags = "" } = typeof pattern === "string" ? { rule: pattern } : pattern;

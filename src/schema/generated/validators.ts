@@ -1559,7 +1559,7 @@ function v95(d, c) {
 }
 function v96(d, c) {
   if (!Array.isArray(d)) return c.fail("a non-empty array of messages", d, kind(d));
-  if (d.length < 1) c.fail("a non-empty array of messages", d, `${d.length} items`);
+  if (d.length < 1) c.fail("a non-empty array of messages", d);
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
     v97(d[i], c);
@@ -1648,7 +1648,7 @@ function v101(d, c) {
 }
 function v102(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
-  if (d.length < 1) c.fail("a non-empty array", d, `${d.length} items`);
+  if (d.length < 1) c.fail("a non-empty array", d);
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
     v5(d[i], c);
@@ -1894,7 +1894,7 @@ function v115(d, c) {
 }
 function v116(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
-  if (d.length < 1) c.fail("a non-empty array", d, `${d.length} items`);
+  if (d.length < 1) c.fail("a non-empty array", d);
   if (d.length > 5e4) c.fail("at most 50000 items", d, `${d.length} items`);
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
