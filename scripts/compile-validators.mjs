@@ -262,11 +262,12 @@ function describe(json) {
     const flat = json.flatMap((b) => (Array.isArray(b) ? b : [b]));
     const units = flat.filter((b) => typeof b === "object" && "unit" in b).map((b) => b.unit);
     const isBoolean = units.includes(true) && units.includes(false);
+    // Kinds first, then literals: `a string, an array or null`.
     const parts = [];
+    for (const b of flat) if (!(typeof b === "object" && "unit" in b)) parts.push(describe(b));
     if (isBoolean) parts.push("boolean");
     const rest = units.filter((u) => !(isBoolean && typeof u === "boolean"));
     if (rest.length) parts.push(describeUnits(rest));
-    for (const b of flat) if (!(typeof b === "object" && "unit" in b)) parts.push(describe(b));
     const unique = [...new Set(parts)];
     return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
   }

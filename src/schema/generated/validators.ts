@@ -399,7 +399,7 @@ function v22(d, c) {
     hit = 1;
     hits++;
   }
-  if (hits === 0) return c.fail("null or an object", d, kind(d));
+  if (hits === 0) return c.fail("an object or null", d, kind(d));
   if (hits === 1) {
     if (hit === 0) return v23(d, c);
     if (hit === 1) return v24(d, c);
@@ -422,7 +422,7 @@ function v22(d, c) {
     }
   }
   c.issues = saved;
-  c.fail("null or an object", d);
+  c.fail("an object or null", d);
 }
 function v23(d, c) {
   const n = c.issues.length;
@@ -442,7 +442,7 @@ function v25(d, c) {
     hit = 1;
     hits++;
   }
-  if (hits === 0) return c.fail("null or a string", d, kind(d));
+  if (hits === 0) return c.fail("a string or null", d, kind(d));
   if (hits === 1) {
     if (hit === 0) return v5(d, c);
     if (hit === 1) return v24(d, c);
@@ -465,7 +465,7 @@ function v25(d, c) {
     }
   }
   c.issues = saved;
-  c.fail("null or a string", d);
+  c.fail("a string or null", d);
 }
 function v26(d, c) {
   const n = c.issues.length;
@@ -612,7 +612,7 @@ function v34(d, c) {
     hit = 2;
     hits++;
   }
-  if (hits === 0) return c.fail("null, a string or an array", d, kind(d));
+  if (hits === 0) return c.fail("a string, an array or null", d, kind(d));
   if (hits === 1) {
     if (hit === 0) return v5(d, c);
     if (hit === 1) return v28(d, c);
@@ -644,7 +644,7 @@ function v34(d, c) {
     }
   }
   c.issues = saved;
-  c.fail("null, a string or an array", d);
+  c.fail("a string, an array or null", d);
 }
 function v35(d, c) {
   let hit = -1, hits = 0;
@@ -656,7 +656,7 @@ function v35(d, c) {
     hit = 1;
     hits++;
   }
-  if (hits === 0) return c.fail("null or an array", d, kind(d));
+  if (hits === 0) return c.fail("an array or null", d, kind(d));
   if (hits === 1) {
     if (hit === 0) return v36(d, c);
     if (hit === 1) return v24(d, c);
@@ -679,7 +679,7 @@ function v35(d, c) {
     }
   }
   c.issues = saved;
-  c.fail("null or an array", d);
+  c.fail("an array or null", d);
 }
 function v36(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
