@@ -52,3 +52,16 @@ export function atMost16Pairs(metadata: object, ctx: Rejecter): boolean {
   const count = Object.keys(metadata).length;
   return count <= 16 || ctx.reject({ expected: "at most 16 keys", actual: `${count}` });
 }
+
+/**
+ * embeddings `input` as a lone string: at most 1024 characters. The model puts `maxLength: 1024` beside
+ * `anyOf [string[], string]`; JSON Schema applies it to the string form only, and the server's own check (Python's
+ * `len`) counts characters of a string and items of a list. Both readings refuse a longer lone string; the item
+ * count is kept by the SDK's batching (batchSize <= 1024). Counted in code points, as `len` does.
+ */
+export function atMost1024Characters(input: string, ctx: Rejecter): boolean {
+  if (input.length <= 1024) return true;
+  let count = 0;
+  for (const _ of input) if (++count > 1024) return ctx.reject({ expected: "at most 1024 characters (DeepInfra's limit for a lone string; an array of strings is split into requests)", actual: `${input.length} UTF-16 units` });
+  return true;
+}

@@ -2,7 +2,7 @@
 // Do not edit: `npm test` fails when this file differs from a fresh compile.
 // Each function checks one node of a rule's JSON view; `c` is src/schema/runtime.ts's Context.
 import { kind } from "../runtime.js";
-import { atMost16Pairs, declaredToolChoice, jsonObject, oneQuerySpelling, promptOrMessages } from "../predicates.js";
+import { atMost1024Characters, atMost16Pairs, declaredToolChoice, jsonObject, oneQuerySpelling, promptOrMessages } from "../predicates.js";
 const k0 = ["messages", "model", "chat_template_kwargs", "continue_final_message", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "models", "n", "presence_penalty", "prompt_cache_key", "reasoning", "reasoning_effort", "repetition_penalty", "response_format", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "tool_choice", "tools", "top_k", "top_p", "user"];
 const k1 = new Set(k0);
 const k2 = ["model", "prompt", "data", "echo", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "n", "presence_penalty", "prompt_cache_key", "repetition_penalty", "response_format", "return_tokens_as_token_ids", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "top_k", "top_p", "user"];
@@ -1212,7 +1212,7 @@ function v73(d, c) {
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("input");
   if (d.input === void 0) c.fail("a string or an array", void 0, "missing");
-  else v57(d.input, c);
+  else v74(d.input, c);
   c.path.pop();
   c.path.push("model");
   if (d.model === void 0) c.fail("a string", void 0, "missing");
@@ -1220,12 +1220,12 @@ function v73(d, c) {
   c.path.pop();
   if (d.dimensions !== void 0) {
     c.path.push("dimensions");
-    v74(d.dimensions, c);
+    v76(d.dimensions, c);
     c.path.pop();
   }
   if (d.encoding_format !== void 0) {
     c.path.push("encoding_format");
-    v75(d.encoding_format, c);
+    v77(d.encoding_format, c);
     c.path.pop();
   }
   if (d.extra_body !== void 0) {
@@ -1247,40 +1247,80 @@ function v73(d, c) {
   if (c.issues.length === n) jsonObject(d, c);
 }
 function v74(d, c) {
+  let hit = -1, hits = 0;
+  if (typeof d === "string") {
+    hit = 0;
+    hits++;
+  }
+  if (Array.isArray(d)) {
+    hit = 1;
+    hits++;
+  }
+  if (hits === 0) return c.fail("a string or an array", d, kind(d));
+  if (hits === 1) {
+    if (hit === 0) return v75(d, c);
+    if (hit === 1) return v58(d, c);
+  }
+  const saved = c.issues;
+  if (typeof d === "string") {
+    c.issues = [];
+    v75(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (Array.isArray(d)) {
+    c.issues = [];
+    v58(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  c.issues = saved;
+  c.fail("a string or an array", d);
+}
+function v75(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "string")) return c.fail("a string", d, kind(d));
+  if (c.issues.length === n) atMost1024Characters(d, c);
+}
+function v76(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
   if (d % 1 !== 0) return c.fail("an integer", d);
   if (d < 32) c.fail("at least 32", d);
 }
-function v75(d, c) {
+function v77(d, c) {
   if (d !== "base64" && d !== "float") c.fail('"base64" or "float"', d);
 }
-function v76(d, c) {
+function v78(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   if (d.batchSize !== void 0) {
     c.path.push("batchSize");
-    v77(d.batchSize, c);
+    v79(d.batchSize, c);
     c.path.pop();
   }
   if (d.concurrency !== void 0) {
     c.path.push("concurrency");
-    v78(d.concurrency, c);
+    v80(d.concurrency, c);
     c.path.pop();
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v77(d, c) {
+function v79(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
   if (d % 1 !== 0) return c.fail("an integer", d);
   if (d < 1) c.fail("at least 1", d);
   if (d > 1024) c.fail("at most 1024", d);
 }
-function v78(d, c) {
+function v80(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
   if (d % 1 !== 0) return c.fail("an integer", d);
   if (d < 1) c.fail("at least 1", d);
 }
-function v79(d, c) {
+function v81(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("model");
@@ -1308,7 +1348,7 @@ function v79(d, c) {
   }
   if (d.response_format !== void 0) {
     c.path.push("response_format");
-    v80(d.response_format, c);
+    v82(d.response_format, c);
     c.path.pop();
   }
   if (d.size !== void 0) {
@@ -1329,15 +1369,15 @@ function v79(d, c) {
   for (const k of Object.keys(d)) if (!k7.has(k) && d[k] !== void 0) c.unknown(k, k6);
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v80(d, c) {
+function v82(d, c) {
   if (d !== "b64_json" && d !== "url") c.fail('"b64_json" or "url"', d);
 }
-function v81(d, c) {
+function v83(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("file");
   if (d.file === void 0) c.fail("a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", void 0, "missing");
-  else v82(d.file, c);
+  else v84(d.file, c);
   c.path.pop();
   c.path.push("model");
   if (d.model === void 0) c.fail("a string", void 0, "missing");
@@ -1365,23 +1405,23 @@ function v81(d, c) {
   }
   if (d.response_format !== void 0) {
     c.path.push("response_format");
-    v87(d.response_format, c);
+    v89(d.response_format, c);
     c.path.pop();
   }
   if (d.temperature !== void 0) {
     c.path.push("temperature");
-    v88(d.temperature, c);
+    v90(d.temperature, c);
     c.path.pop();
   }
   if (d.timestamp_granularities !== void 0) {
     c.path.push("timestamp_granularities");
-    v89(d.timestamp_granularities, c);
+    v91(d.timestamp_granularities, c);
     c.path.pop();
   }
   for (const k of Object.keys(d)) if (!k9.has(k) && d[k] !== void 0) c.unknown(k, k8);
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v82(d, c) {
+function v84(d, c) {
   let hit = -1, hits = 0;
   if (typeof ReadableStream !== "undefined" && d instanceof ReadableStream) {
     hit = 0;
@@ -1401,29 +1441,13 @@ function v82(d, c) {
   }
   if (hits === 0) return c.fail("a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d, kind(d));
   if (hits === 1) {
-    if (hit === 0) return v83(d, c);
-    if (hit === 1) return v84(d, c);
-    if (hit === 2) return v85(d, c);
-    if (hit === 3) return v86(d, c);
+    if (hit === 0) return v85(d, c);
+    if (hit === 1) return v86(d, c);
+    if (hit === 2) return v87(d, c);
+    if (hit === 3) return v88(d, c);
   }
   const saved = c.issues;
   if (typeof ReadableStream !== "undefined" && d instanceof ReadableStream) {
-    c.issues = [];
-    v83(d, c);
-    if (c.issues.length === 0) {
-      c.issues = saved;
-      return;
-    }
-  }
-  if (typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer) {
-    c.issues = [];
-    v84(d, c);
-    if (c.issues.length === 0) {
-      c.issues = saved;
-      return;
-    }
-  }
-  if (typeof Blob !== "undefined" && d instanceof Blob) {
     c.issues = [];
     v85(d, c);
     if (c.issues.length === 0) {
@@ -1431,9 +1455,25 @@ function v82(d, c) {
       return;
     }
   }
-  if (typeof Uint8Array !== "undefined" && d instanceof Uint8Array) {
+  if (typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer) {
     c.issues = [];
     v86(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof Blob !== "undefined" && d instanceof Blob) {
+    c.issues = [];
+    v87(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof Uint8Array !== "undefined" && d instanceof Uint8Array) {
+    c.issues = [];
+    v88(d, c);
     if (c.issues.length === 0) {
       c.issues = saved;
       return;
@@ -1442,36 +1482,36 @@ function v82(d, c) {
   c.issues = saved;
   c.fail("a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d);
 }
-function v83(d, c) {
+function v85(d, c) {
   if (!(typeof ReadableStream !== "undefined" && d instanceof ReadableStream)) return c.fail("a ReadableStream", d, kind(d));
 }
-function v84(d, c) {
+function v86(d, c) {
   if (!(typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer)) return c.fail("an ArrayBuffer", d, kind(d));
 }
-function v85(d, c) {
+function v87(d, c) {
   if (!(typeof Blob !== "undefined" && d instanceof Blob)) return c.fail("a Blob", d, kind(d));
 }
-function v86(d, c) {
+function v88(d, c) {
   if (!(typeof Uint8Array !== "undefined" && d instanceof Uint8Array)) return c.fail("a Uint8Array", d, kind(d));
 }
-function v87(d, c) {
+function v89(d, c) {
   if (d !== "json" && d !== "srt" && d !== "text" && d !== "verbose_json" && d !== "vtt") c.fail('"json", "srt", "text", "verbose_json" or "vtt"', d);
 }
-function v88(d, c) {
+function v90(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
 }
-function v89(d, c) {
+function v91(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
-    v90(d[i], c);
+    v92(d[i], c);
     c.path.pop();
   }
 }
-function v90(d, c) {
+function v92(d, c) {
   if (d !== "segment" && d !== "word") c.fail('"segment" or "word"', d);
 }
-function v91(d, c) {
+function v93(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("input");
@@ -1494,7 +1534,7 @@ function v91(d, c) {
   }
   if (d.response_format !== void 0) {
     c.path.push("response_format");
-    v92(d.response_format, c);
+    v94(d.response_format, c);
     c.path.pop();
   }
   if (d.service_tier !== void 0) {
@@ -1504,7 +1544,7 @@ function v91(d, c) {
   }
   if (d.speed !== void 0) {
     c.path.push("speed");
-    v93(d.speed, c);
+    v95(d.speed, c);
     c.path.pop();
   }
   if (d.voice !== void 0) {
@@ -1515,20 +1555,20 @@ function v91(d, c) {
   for (const k of Object.keys(d)) if (!k11.has(k) && d[k] !== void 0) c.unknown(k, k10);
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v92(d, c) {
+function v94(d, c) {
   if (d !== "flac" && d !== "mp3" && d !== "opus" && d !== "pcm" && d !== "wav") c.fail('"flac", "mp3", "opus", "pcm" or "wav"', d);
 }
-function v93(d, c) {
+function v95(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
   if (d < 0.25) c.fail("at least 0.25", d);
   if (d > 4) c.fail("at most 4", d);
 }
-function v94(d, c) {
+function v96(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
-  else v95(d.model, c);
+  else v97(d.model, c);
   c.path.pop();
   if (d.extra_body !== void 0) {
     c.path.push("extra_body");
@@ -1537,7 +1577,7 @@ function v94(d, c) {
   }
   if (d.messages !== void 0) {
     c.path.push("messages");
-    v96(d.messages, c);
+    v98(d.messages, c);
     c.path.pop();
   }
   if (d.prompt !== void 0) {
@@ -1553,20 +1593,20 @@ function v94(d, c) {
   for (const k of Object.keys(d)) if (!k14.has(k) && d[k] !== void 0) c.unknown(k, k13);
   if (c.issues.length === n) jsonObject(d, c) && promptOrMessages(d, c);
 }
-function v95(d, c) {
+function v97(d, c) {
   if (!(typeof d === "string")) return c.fail("a non-empty string", d, kind(d));
   if (!k12.test(d)) c.fail("a non-empty string", d);
 }
-function v96(d, c) {
+function v98(d, c) {
   if (!Array.isArray(d)) return c.fail("a non-empty array of messages", d, kind(d));
   if (d.length < 1) c.fail("a non-empty array of messages", d);
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
-    v97(d[i], c);
+    v99(d[i], c);
     c.path.pop();
   }
 }
-function v97(d, c) {
+function v99(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("role");
@@ -1575,16 +1615,16 @@ function v97(d, c) {
   c.path.pop();
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v98(d, c) {
+function v100(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
-  else v95(d.model, c);
+  else v97(d.model, c);
   c.path.pop();
   c.path.push("tokens");
   if (d.tokens === void 0) c.fail("an array", void 0, "missing");
-  else v99(d.tokens, c);
+  else v101(d.tokens, c);
   c.path.pop();
   if (d.extra_body !== void 0) {
     c.path.push("extra_body");
@@ -1594,29 +1634,29 @@ function v98(d, c) {
   for (const k of Object.keys(d)) if (!k16.has(k) && d[k] !== void 0) c.unknown(k, k15);
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v99(d, c) {
+function v101(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
-    v100(d[i], c);
+    v102(d[i], c);
     c.path.pop();
   }
 }
-function v100(d, c) {
+function v102(d, c) {
   if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
   if (d % 1 !== 0) return c.fail("an integer", d);
   if (d < 0) c.fail("at least 0", d);
 }
-function v101(d, c) {
+function v103(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("documents");
   if (d.documents === void 0) c.fail("an array", void 0, "missing");
-  else v102(d.documents, c);
+  else v104(d.documents, c);
   c.path.pop();
   c.path.push("model");
   if (d.model === void 0) c.fail('a model id such as "owner/name" or "owner/name:version"', void 0, "missing");
-  else v103(d.model, c);
+  else v105(d.model, c);
   c.path.pop();
   if (d.extra_body !== void 0) {
     c.path.push("extra_body");
@@ -1630,7 +1670,7 @@ function v101(d, c) {
   }
   if (d.queries !== void 0) {
     c.path.push("queries");
-    v102(d.queries, c);
+    v104(d.queries, c);
     c.path.pop();
   }
   if (d.query !== void 0) {
@@ -1640,13 +1680,13 @@ function v101(d, c) {
   }
   if (d.top_n !== void 0) {
     c.path.push("top_n");
-    v78(d.top_n, c);
+    v80(d.top_n, c);
     c.path.pop();
   }
   for (const k of Object.keys(d)) if (!k19.has(k) && d[k] !== void 0) c.unknown(k, k18);
   if (c.issues.length === n) jsonObject(d, c) && oneQuerySpelling(d, c);
 }
-function v102(d, c) {
+function v104(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
   if (d.length < 1) c.fail("a non-empty array", d);
   for (let i = 0; i < d.length; i++) {
@@ -1655,24 +1695,24 @@ function v102(d, c) {
     c.path.pop();
   }
 }
-function v103(d, c) {
+function v105(d, c) {
   if (!(typeof d === "string")) return c.fail('a model id such as "owner/name" or "owner/name:version"', d, kind(d));
   if (!k17.test(d)) c.fail('a model id such as "owner/name" or "owner/name:version"', d);
 }
-function v104(d, c) {
+function v106(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("file");
   if (d.file === void 0) c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", void 0, "missing");
-  else v105(d.file, c);
+  else v107(d.file, c);
   c.path.pop();
   c.path.push("purpose");
   if (d.purpose === void 0) c.fail('a non-empty string such as "batch"', void 0, "missing");
-  else v106(d.purpose, c);
+  else v108(d.purpose, c);
   c.path.pop();
   if (d.expires_after !== void 0) {
     c.path.push("expires_after");
-    v107(d.expires_after, c);
+    v109(d.expires_after, c);
     c.path.pop();
   }
   if (d.filename !== void 0) {
@@ -1682,7 +1722,7 @@ function v104(d, c) {
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v105(d, c) {
+function v107(d, c) {
   let hit = -1, hits = 0;
   if (typeof d === "string") {
     hit = 0;
@@ -1707,10 +1747,10 @@ function v105(d, c) {
   if (hits === 0) return c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d, kind(d));
   if (hits === 1) {
     if (hit === 0) return v5(d, c);
-    if (hit === 1) return v83(d, c);
-    if (hit === 2) return v84(d, c);
-    if (hit === 3) return v85(d, c);
-    if (hit === 4) return v86(d, c);
+    if (hit === 1) return v85(d, c);
+    if (hit === 2) return v86(d, c);
+    if (hit === 3) return v87(d, c);
+    if (hit === 4) return v88(d, c);
   }
   const saved = c.issues;
   if (typeof d === "string") {
@@ -1723,7 +1763,7 @@ function v105(d, c) {
   }
   if (typeof ReadableStream !== "undefined" && d instanceof ReadableStream) {
     c.issues = [];
-    v83(d, c);
+    v85(d, c);
     if (c.issues.length === 0) {
       c.issues = saved;
       return;
@@ -1731,7 +1771,7 @@ function v105(d, c) {
   }
   if (typeof ArrayBuffer !== "undefined" && d instanceof ArrayBuffer) {
     c.issues = [];
-    v84(d, c);
+    v86(d, c);
     if (c.issues.length === 0) {
       c.issues = saved;
       return;
@@ -1739,7 +1779,7 @@ function v105(d, c) {
   }
   if (typeof Blob !== "undefined" && d instanceof Blob) {
     c.issues = [];
-    v85(d, c);
+    v87(d, c);
     if (c.issues.length === 0) {
       c.issues = saved;
       return;
@@ -1747,7 +1787,7 @@ function v105(d, c) {
   }
   if (typeof Uint8Array !== "undefined" && d instanceof Uint8Array) {
     c.issues = [];
-    v86(d, c);
+    v88(d, c);
     if (c.issues.length === 0) {
       c.issues = saved;
       return;
@@ -1756,11 +1796,11 @@ function v105(d, c) {
   c.issues = saved;
   c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", d);
 }
-function v106(d, c) {
+function v108(d, c) {
   if (!(typeof d === "string")) return c.fail('a non-empty string such as "batch"', d, kind(d));
   if (d.length < 1) c.fail('a non-empty string such as "batch"', d);
 }
-function v107(d, c) {
+function v109(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   if (d.anchor !== void 0) {
@@ -1770,12 +1810,12 @@ function v107(d, c) {
   }
   if (d.seconds !== void 0) {
     c.path.push("seconds");
-    v88(d.seconds, c);
+    v90(d.seconds, c);
     c.path.pop();
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v108(d, c) {
+function v110(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   if (d.after !== void 0) {
@@ -1785,12 +1825,12 @@ function v108(d, c) {
   }
   if (d.limit !== void 0) {
     c.path.push("limit");
-    v78(d.limit, c);
+    v80(d.limit, c);
     c.path.pop();
   }
   if (d.order !== void 0) {
     c.path.push("order");
-    v109(d.order, c);
+    v111(d.order, c);
     c.path.pop();
   }
   if (d.purpose !== void 0) {
@@ -1800,19 +1840,19 @@ function v108(d, c) {
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v109(d, c) {
+function v111(d, c) {
   if (d !== "asc" && d !== "desc") c.fail('"asc" or "desc"', d);
 }
-function v110(d, c) {
+function v112(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("endpoint");
   if (d.endpoint === void 0) c.fail('an API path such as "/v1/chat/completions"', void 0, "missing");
-  else v111(d.endpoint, c);
+  else v113(d.endpoint, c);
   c.path.pop();
   c.path.push("input_file_id");
   if (d.input_file_id === void 0) c.fail("a non-empty string", void 0, "missing");
-  else v95(d.input_file_id, c);
+  else v97(d.input_file_id, c);
   c.path.pop();
   if (d.completion_window !== void 0) {
     c.path.push("completion_window");
@@ -1826,22 +1866,22 @@ function v110(d, c) {
   }
   if (d.metadata !== void 0) {
     c.path.push("metadata");
-    v112(d.metadata, c);
+    v114(d.metadata, c);
     c.path.pop();
   }
   if (d.output_expires_after !== void 0) {
     c.path.push("output_expires_after");
-    v107(d.output_expires_after, c);
+    v109(d.output_expires_after, c);
     c.path.pop();
   }
   for (const k of Object.keys(d)) if (!k22.has(k) && d[k] !== void 0) c.unknown(k, k21);
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v111(d, c) {
+function v113(d, c) {
   if (!(typeof d === "string")) return c.fail('an API path such as "/v1/chat/completions"', d, kind(d));
   if (!k20.test(d)) c.fail('an API path such as "/v1/chat/completions"', d);
 }
-function v112(d, c) {
+function v114(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   for (const k of Object.keys(d)) {
@@ -1851,7 +1891,7 @@ function v112(d, c) {
   }
   if (c.issues.length === n) jsonObject(d, c) && atMost16Pairs(d, c);
 }
-function v113(d, c) {
+function v115(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   if (d.after !== void 0) {
@@ -1861,21 +1901,21 @@ function v113(d, c) {
   }
   if (d.limit !== void 0) {
     c.path.push("limit");
-    v78(d.limit, c);
+    v80(d.limit, c);
     c.path.pop();
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v114(d, c) {
+function v116(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("endpoint");
   if (d.endpoint === void 0) c.fail('"/v1/chat/completions", "/v1/completions" or "/v1/embeddings"', void 0, "missing");
-  else v115(d.endpoint, c);
+  else v117(d.endpoint, c);
   c.path.pop();
   c.path.push("requests");
   if (d.requests === void 0) c.fail("an array", void 0, "missing");
-  else v116(d.requests, c);
+  else v118(d.requests, c);
   c.path.pop();
   if (d.completion_window !== void 0) {
     c.path.push("completion_window");
@@ -1884,43 +1924,43 @@ function v114(d, c) {
   }
   if (d.metadata !== void 0) {
     c.path.push("metadata");
-    v112(d.metadata, c);
+    v114(d.metadata, c);
     c.path.pop();
   }
   if (c.issues.length === n) jsonObject(d, c);
 }
-function v115(d, c) {
+function v117(d, c) {
   if (d !== "/v1/chat/completions" && d !== "/v1/completions" && d !== "/v1/embeddings") c.fail('"/v1/chat/completions", "/v1/completions" or "/v1/embeddings"', d);
 }
-function v116(d, c) {
+function v118(d, c) {
   if (!Array.isArray(d)) return c.fail("an array", d, kind(d));
   if (d.length < 1) c.fail("a non-empty array", d);
   if (d.length > 5e4) c.fail("at most 50000 items", d, `${d.length} items`);
   for (let i = 0; i < d.length; i++) {
     c.path.push(i);
-    v117(d[i], c);
+    v119(d[i], c);
     c.path.pop();
   }
 }
-function v117(d, c) {
+function v119(d, c) {
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
 }
 export {
-  v110 as batchCreateParams,
-  v113 as batchListParams,
-  v112 as batchMetadata,
-  v114 as batchRunParams,
+  v112 as batchCreateParams,
+  v115 as batchListParams,
+  v114 as batchMetadata,
+  v116 as batchRunParams,
   v0 as chatParams,
   v69 as completionParams,
-  v98 as detokenizeParams,
-  v76 as embeddingOptions,
+  v100 as detokenizeParams,
+  v78 as embeddingOptions,
   v73 as embeddingParams,
-  v104 as fileCreateParams,
-  v108 as fileListParams,
-  v79 as imageParams,
-  v95 as nonEmpty,
-  v101 as rerankParams,
-  v91 as speechParams,
-  v94 as tokenizeParams,
-  v81 as transcriptionParams
+  v106 as fileCreateParams,
+  v110 as fileListParams,
+  v81 as imageParams,
+  v97 as nonEmpty,
+  v103 as rerankParams,
+  v93 as speechParams,
+  v96 as tokenizeParams,
+  v83 as transcriptionParams
 };
