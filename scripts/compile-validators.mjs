@@ -129,13 +129,13 @@ class Generator {
     }
     for (const signature of json.index ?? []) {
       if (signature.signature !== "string") throw new Error(`cannot compile the index signature ${JSON.stringify(signature.signature)}`);
-      const skip = declared.length ? `if (${this.constant(`new Set(${JSON.stringify(declared)})`)}.has(k)) continue; ` : "";
+      const skip = declared.length ? `if (${this.constant(`/* @__PURE__ */ new Set(${JSON.stringify(declared)})`)}.has(k)) continue; ` : "";
       out.push(`for (const k of Object.keys(d)) { ${skip}c.path.push(k); ${this.fn(signature.value)}(d[k], c); c.path.pop(); }`);
     }
     if (json.undeclared !== undefined) {
       if (json.undeclared !== "reject" || json.index) throw new Error(`cannot compile undeclared: ${json.undeclared}`);
       const list = this.constant(JSON.stringify(declared));
-      const set = this.constant(`new Set(${list})`);
+      const set = this.constant(`/* @__PURE__ */ new Set(${list})`);
       out.push(`for (const k of Object.keys(d)) if (!${set}.has(k) && d[k] !== undefined) c.unknown(k, ${list});`);
     }
     if (json.predicate) {
