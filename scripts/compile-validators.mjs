@@ -36,7 +36,7 @@ async function loadRules() {
 
 const DOMAINS = { string: "a string", number: "a number", object: "an object", boolean: "boolean", bigint: "a bigint", symbol: "a symbol" };
 // Constructors a rule may test with `instanceof`; looked up at call time, so a runtime without one (no Blob) just fails the test.
-const PROTOS = { Array: "an array", Blob: "a Blob", Uint8Array: "a Uint8Array", ArrayBuffer: "an ArrayBuffer", ReadableStream: "a ReadableStream" };
+const PROTOS = { Array: "an array", Blob: "a Blob", Uint8Array: "a Uint8Array", ArrayBuffer: "an ArrayBuffer", ReadableStream: "a ReadableStream", FormData: "a FormData", Function: "a function" };
 const NODE_KEYS = new Set(["domain", "proto", "unit", "min", "max", "divisor", "minLength", "maxLength", "pattern", "sequence", "required", "optional", "index", "undeclared", "predicate", "meta"]);
 
 class Generator {
@@ -68,6 +68,8 @@ class Generator {
     json = normalize(json);
     if (typeof json === "string") return this.body(json in PROTOS ? { proto: json } : { domain: json });
     if (Array.isArray(json)) return this.union(json);
+    // A described union: its branches, worded with the description.
+    if (json.branches && Object.keys(json).every((k) => k === "branches" || k === "meta")) return this.union(json.branches, meta(json));
     const unknown = Object.keys(json).filter((k) => !NODE_KEYS.has(k));
     if (unknown.length) throw new Error(`cannot compile ${unknown.join(", ")} in ${JSON.stringify(json)}`);
     if ("unit" in json) {
@@ -83,7 +85,7 @@ class Generator {
     } else if (domain !== undefined) {
       if (!(domain in DOMAINS) || domain === "boolean") throw new Error(`cannot compile the domain ${domain}`);
       out.push(`if (!(${domainTest(domain)})) return c.fail(${JSON.stringify(own ?? DOMAINS[domain])}, d, kind(d));`);
-    } else throw new Error(`a node without a domain or constructor: ${JSON.stringify(json)}`);
+    } else if (Object.keys(json).some((k) => k !== "predicate" && k !== "meta")) throw new Error(`a node without a domain or constructor: ${JSON.stringify(json)}`);
     if (json.divisor !== undefined) {
       if (json.divisor !== 1) throw new Error(`cannot compile divisor ${json.divisor}`);
       out.push(`if (d % 1 !== 0) return c.fail(${JSON.stringify(own ?? "an integer")}, d);`);
@@ -159,17 +161,17 @@ class Generator {
     return match[0];
   }
 
-  union(branches) {
+  union(branches, own) {
     const flat = branches.flatMap((b) => (Array.isArray(b) ? b : [b]));
     if (flat.every((b) => typeof b === "object" && "unit" in b)) {
-      return `if (${flat.map((b) => `d !== ${literal(b.unit)}`).join(" && ")}) c.fail(${JSON.stringify(describe(flat))}, d);`;
+      return `if (${flat.map((b) => `d !== ${literal(b.unit)}`).join(" && ")}) c.fail(${JSON.stringify(own ?? describe(flat))}, d);`;
     }
-    const discriminated = this.discriminated(flat);
+    const discriminated = own ? undefined : this.discriminated(flat);
     if (discriminated) return discriminated;
     // A branch can pass only if its kind test holds: when one branch has the kind, it alone decides (and words the failure).
     const tests = flat.map(kindTest);
     const fns = flat.map((b) => this.fn(b));
-    const all = JSON.stringify(describe(flat));
+    const all = JSON.stringify(own ?? describe(flat));
     return [
       `let hit = -1, hits = 0;`,
       ...tests.map((t, i) => `if (${t}) { hit = ${i}; hits++; }`),
@@ -241,6 +243,9 @@ function protoTest(proto) {
 /** A necessary condition for `json` to hold: its domain, constructor or literal. */
 function kindTest(json) {
   json = normalize(json);
+  if (Array.isArray(json)) return json.map((b) => `(${kindTest(b)})`).join(" || ");
+  if (json.branches) return kindTest(json.branches);
+  if (json.predicate && !json.domain && !json.proto) return "true";
   if (typeof json === "string") return json in PROTOS ? protoTest(json) : domainTest(json);
   if ("unit" in json) return `d === ${literal(json.unit)}`;
   if (json.proto) return protoTest(json.proto);
@@ -272,6 +277,7 @@ function describe(json) {
     return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
   }
   if (meta(json)) return meta(json);
+  if (json.branches) return describe(json.branches);
   if ("unit" in json) return literal(json.unit);
   if (json.proto) return PROTOS[json.proto] ?? json.proto;
   const domain = typeof json.domain === "object" ? json.domain.domain : json.domain;
@@ -331,6 +337,7 @@ function render(json, parts, top = false) {
   if (named) return named[0];
   if (typeof json === "string") return json.replace(/^\$ark\./, "");
   if (typeof json === "object" && !Array.isArray(json) && meta(json)) return meta(json);
+  if (typeof json === "object" && !Array.isArray(json) && json.branches) return render(json.branches, parts);
   if (typeof json === "object" && !Array.isArray(json) && typeof json.domain === "object") return render({ ...json, domain: json.domain.domain }, parts, top);
   if (Array.isArray(json)) {
     const units = json.map((branch) => (typeof branch === "object" && branch !== null && "unit" in branch ? branch.unit : Symbol.for("other")));

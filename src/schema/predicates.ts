@@ -65,3 +65,54 @@ export function atMost1024Characters(input: string, ctx: Rejecter): boolean {
   for (const _ of input) if (++count > 1024) return ctx.reject({ expected: "at most 1024 characters (DeepInfra's limit for a lone string; an array of strings is split into requests)", actual: `${input.length} UTF-16 units` });
   return true;
 }
+
+/** A value as an option's message shows it: JSON where it has one (`"1"`, `["ok",""]`), else its kind. */
+function shownOption(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A budget in USD: finite, so the limit can ever be reached. */
+export function finiteAmount(value: number, ctx: Rejecter): boolean {
+  return Number.isFinite(value) || ctx.reject({ expected: "a finite number >= 0", actual: shownOption(value) });
+}
+
+/** A concurrency limit: an integer >= 1, or Infinity for none. */
+export function countFromOne(value: number, ctx: Rejecter): boolean {
+  return (value >= 1 && (Number.isInteger(value) || value === Infinity)) || ctx.reject({ expected: "an integer >= 1", actual: shownOption(value) });
+}
+
+/** A queue length: an integer >= 0, or Infinity for none. */
+export function countFromZero(value: number, ctx: Rejecter): boolean {
+  return (value >= 0 && (Number.isInteger(value) || value === Infinity)) || ctx.reject({ expected: "an integer >= 0", actual: shownOption(value) });
+}
+
+/** A fallback chain: model names, none empty. */
+export function modelNames(value: unknown, ctx: Rejecter): boolean {
+  return (Array.isArray(value) && value.every((model) => typeof model === "string" && model !== "")) || ctx.reject({ expected: "an array of model names", actual: shownOption(value) });
+}
+
+/** A Standard Schema v1 (arktype, zod, valibot…): what `parse` and `runTools` validate replies and arguments with. */
+export function standardSchema(value: unknown, ctx: Rejecter): boolean {
+  const props = (typeof value === "object" || typeof value === "function") && value !== null ? (value as { "~standard"?: { version?: unknown; validate?: unknown } })["~standard"] : undefined;
+  const ok = typeof props === "object" && props !== null && props.version === 1 && typeof props.validate === "function";
+  return ok || ctx.reject({ expected: "a Standard Schema (an object with a `~standard` property, e.g. an arktype type or a zod schema)", actual: value === undefined ? "missing" : typeof value });
+}
+
+/** `stream: true` where the SDK reads a whole answer (native inference, `parse`): anything else is sent as given. */
+export function notStreaming(value: unknown, ctx: Rejecter): boolean {
+  return value !== true || ctx.reject({ expected: "false or absent: this call reads the whole answer (stream with chat.completions.create)", actual: "true" });
+}
+
+/** `runTools`: each tool name once, or the model's calls could not be told apart. */
+export function uniqueToolNames(params: { tools: Array<{ name: string }> }, ctx: Rejecter): boolean {
+  const seen = new Set<string>();
+  for (const [i, tool] of params.tools.entries()) {
+    if (seen.has(tool.name)) return ctx.reject({ expected: "declared once", actual: `${JSON.stringify(tool.name)} again`, relativePath: ["tools", i, "name"] });
+    seen.add(tool.name);
+  }
+  return true;
+}

@@ -151,11 +151,11 @@ function distance(a: string, b: string): number {
  * resolved against the client's table, the size of a JSONL built from the requests).
  * @throws ValidationError worded like the compiled rules.
  */
-export function refuse(where: string, path: readonly PropertyKey[], expected: string, data: unknown, actual?: string): never {
+export function refuse(where: string, path: readonly PropertyKey[], expected: string, data: unknown, actual?: string, hint = ""): never {
   const ctx = new Context();
   ctx.path.push(...path);
   ctx.fail(expected, data, actual);
-  throw new ValidationError(`Invalid ${where} params: ${ctx.issues.map((issue) => issue.message).join("; ")}`, ctx.issues);
+  throw new ValidationError(`Invalid ${where} params: ${ctx.issues.map((issue) => issue.message).join("; ")}${hint}`, ctx.issues);
 }
 
 /** Runs `validate` and re-addresses its `ValidationError` under `prefix`, as `where` (a batch line, a wrapped call). */
@@ -170,4 +170,10 @@ export function within(where: string, prefix: readonly PropertyKey[], validate: 
     });
     throw new ValidationError(`Invalid ${where} params: ${error.message.replace(/^Invalid [^:]*? params: /, "")}`, issues);
   }
+}
+
+/** Checks the SDK's own options: `Invalid <label>: <issue>; <issue>.` (`client options`, `request options`). */
+export function checkOptions(label: string, validator: Compiled, value: unknown, path?: readonly PropertyKey[]): void {
+  const issues = findIssues(validator, value, path);
+  if (issues) throw new ValidationError(`Invalid ${label}: ${issues.map((issue) => issue.message).join("; ")}.`, issues);
 }

@@ -2,7 +2,7 @@
 // Do not edit: `npm test` fails when this file differs from a fresh compile.
 // Each function checks one node of a rule's JSON view; `c` is src/schema/runtime.ts's Context.
 import { kind } from "../runtime.js";
-import { atMost1024Characters, atMost16Pairs, declaredToolChoice, jsonObject, oneQuerySpelling, promptOrMessages } from "../predicates.js";
+import { atMost1024Characters, atMost16Pairs, countFromOne, countFromZero, declaredToolChoice, finiteAmount, jsonObject, modelNames, notStreaming, oneQuerySpelling, promptOrMessages, standardSchema, uniqueToolNames } from "../predicates.js";
 const k0 = ["messages", "model", "chat_template_kwargs", "continue_final_message", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "models", "n", "presence_penalty", "prompt_cache_key", "reasoning", "reasoning_effort", "repetition_penalty", "response_format", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "tool_choice", "tools", "top_k", "top_p", "user"];
 const k1 = /* @__PURE__ */ new Set(k0);
 const k2 = ["model", "prompt", "data", "echo", "extra_body", "fail_fast", "frequency_penalty", "logprobs", "max_tokens", "min_p", "n", "presence_penalty", "prompt_cache_key", "repetition_penalty", "response_format", "return_tokens_as_token_ids", "seed", "service_tier", "stop", "stop_token_ids", "stream", "stream_options", "temperature", "top_k", "top_p", "user"];
@@ -26,6 +26,7 @@ const k19 = /* @__PURE__ */ new Set(k18);
 const k20 = /^\/v1\//;
 const k21 = ["endpoint", "input_file_id", "completion_window", "extra_body", "metadata", "output_expires_after"];
 const k22 = /* @__PURE__ */ new Set(k21);
+const k23 = /^[a-zA-Z0-9_-]{1,64}$/;
 function v0(d, c) {
   const n = c.issues.length;
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
@@ -1945,22 +1946,334 @@ function v118(d, c) {
 function v119(d, c) {
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
 }
+function v120(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.idleTimeout !== void 0) {
+    c.path.push("idleTimeout");
+    v121(d.idleTimeout, c);
+    c.path.pop();
+  }
+  if (d.maxEventBytes !== void 0) {
+    c.path.push("maxEventBytes");
+    v121(d.maxEventBytes, c);
+    c.path.pop();
+  }
+  if (d.maxRetries !== void 0) {
+    c.path.push("maxRetries");
+    v121(d.maxRetries, c);
+    c.path.pop();
+  }
+  if (d.timeout !== void 0) {
+    c.path.push("timeout");
+    v121(d.timeout, c);
+    c.path.pop();
+  }
+}
+function v121(d, c) {
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number >= 0", d, kind(d));
+  if (d < 0) c.fail("a number >= 0", d);
+}
+function v122(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("maxUSD");
+  if (d.maxUSD === void 0) c.fail("a number", void 0, "missing");
+  else v123(d.maxUSD, c);
+  c.path.pop();
+}
+function v123(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (d < 0) c.fail("at least 0", d);
+  if (c.issues.length === n) finiteAmount(d, c);
+}
+function v124(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.maxQueue !== void 0) {
+    c.path.push("maxQueue");
+    v125(d.maxQueue, c);
+    c.path.pop();
+  }
+  if (d.perModel !== void 0) {
+    c.path.push("perModel");
+    v126(d.perModel, c);
+    c.path.pop();
+  }
+  if (d.total !== void 0) {
+    c.path.push("total");
+    v126(d.total, c);
+    c.path.pop();
+  }
+}
+function v125(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (c.issues.length === n) countFromZero(d, c);
+}
+function v126(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (c.issues.length === n) countFromOne(d, c);
+}
+function v127(d, c) {
+  const n = c.issues.length;
+  if (c.issues.length === n) modelNames(d, c);
+}
+function v128(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (d.cache !== void 0) {
+    c.path.push("cache");
+    v129(d.cache, c);
+    c.path.pop();
+  }
+  if (d.meter !== void 0) {
+    c.path.push("meter");
+    v131(d.meter, c);
+    c.path.pop();
+  }
+  if (d.onFallback !== void 0) {
+    c.path.push("onFallback");
+    v132(d.onFallback, c);
+    c.path.pop();
+  }
+  if (d.tracer !== void 0) {
+    c.path.push("tracer");
+    v133(d.tracer, c);
+    c.path.pop();
+  }
+}
+function v129(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("a cache with get() and put()", d, kind(d));
+  c.path.push("get");
+  if (d.get === void 0) c.fail("a function", void 0, "missing");
+  else v130(d.get, c);
+  c.path.pop();
+  c.path.push("put");
+  if (d.put === void 0) c.fail("a function", void 0, "missing");
+  else v130(d.put, c);
+  c.path.pop();
+}
+function v130(d, c) {
+  if (!(typeof Function !== "undefined" && d instanceof Function)) return c.fail("a function", d, kind(d));
+}
+function v131(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an OpenTelemetry Meter (with createHistogram())", d, kind(d));
+  c.path.push("createHistogram");
+  if (d.createHistogram === void 0) c.fail("a function", void 0, "missing");
+  else v130(d.createHistogram, c);
+  c.path.pop();
+}
+function v132(d, c) {
+  if (!(typeof Function !== "undefined" && d instanceof Function)) return c.fail("a function", d, kind(d));
+}
+function v133(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an OpenTelemetry Tracer (with startSpan())", d, kind(d));
+  c.path.push("startSpan");
+  if (d.startSpan === void 0) c.fail("a function", void 0, "missing");
+  else v130(d.startSpan, c);
+  c.path.pop();
+}
+function v134(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("maxRounds");
+  if (d.maxRounds === void 0) c.fail("an integer >= 1", void 0, "missing");
+  else v135(d.maxRounds, c);
+  c.path.pop();
+  c.path.push("tools");
+  if (d.tools === void 0) c.fail("a non-empty array of { name, parameters, run }", void 0, "missing");
+  else v136(d.tools, c);
+  c.path.pop();
+  if (c.issues.length === n) uniqueToolNames(d, c);
+}
+function v135(d, c) {
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("an integer >= 1", d, kind(d));
+  if (d % 1 !== 0) return c.fail("an integer >= 1", d);
+  if (d < 1) c.fail("an integer >= 1", d);
+}
+function v136(d, c) {
+  if (!Array.isArray(d)) return c.fail("a non-empty array of { name, parameters, run }", d, kind(d));
+  if (d.length < 1) c.fail("a non-empty array of { name, parameters, run }", d);
+  for (let i = 0; i < d.length; i++) {
+    c.path.push(i);
+    v137(d[i], c);
+    c.path.pop();
+  }
+}
+function v137(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("name");
+  if (d.name === void 0) c.fail("1 to 64 letters, digits, _ or -", void 0, "missing");
+  else v138(d.name, c);
+  c.path.pop();
+  c.path.push("parameters");
+  if (d.parameters === void 0) c.fail("undefined", void 0, "missing");
+  else v139(d.parameters, c);
+  c.path.pop();
+  c.path.push("run");
+  if (d.run === void 0) c.fail("a function", void 0, "missing");
+  else v132(d.run, c);
+  c.path.pop();
+  if (d.description !== void 0) {
+    c.path.push("description");
+    v5(d.description, c);
+    c.path.pop();
+  }
+  if (d.jsonSchema !== void 0) {
+    c.path.push("jsonSchema");
+    v119(d.jsonSchema, c);
+    c.path.pop();
+  }
+}
+function v138(d, c) {
+  if (!(typeof d === "string")) return c.fail("1 to 64 letters, digits, _ or -", d, kind(d));
+  if (!k23.test(d)) c.fail("1 to 64 letters, digits, _ or -", d);
+}
+function v139(d, c) {
+  const n = c.issues.length;
+  if (c.issues.length === n) standardSchema(d, c);
+}
+function v140(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("schema");
+  if (d.schema === void 0) c.fail("undefined", void 0, "missing");
+  else v139(d.schema, c);
+  c.path.pop();
+  if (d.stream !== void 0) {
+    c.path.push("stream");
+    v141(d.stream, c);
+    c.path.pop();
+  }
+}
+function v141(d, c) {
+  const n = c.issues.length;
+  if (c.issues.length === n) notStreaming(d, c);
+}
+function v142(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  c.path.push("body");
+  if (d.body === void 0) c.fail("an object of the model's input fields or a FormData", void 0, "missing");
+  else v143(d.body, c);
+  c.path.pop();
+  c.path.push("model");
+  if (d.model === void 0) c.fail('a model id such as "owner/name" or "owner/name:version"', void 0, "missing");
+  else v105(d.model, c);
+  c.path.pop();
+}
+function v143(d, c) {
+  let hit = -1, hits = 0;
+  if (typeof d === "object" && d !== null) {
+    hit = 0;
+    hits++;
+  }
+  if (typeof FormData !== "undefined" && d instanceof FormData) {
+    hit = 1;
+    hits++;
+  }
+  if (hits === 0) return c.fail("an object of the model's input fields or a FormData", d, kind(d));
+  if (hits === 1) {
+    if (hit === 0) return v144(d, c);
+    if (hit === 1) return v145(d, c);
+  }
+  const saved = c.issues;
+  if (typeof d === "object" && d !== null) {
+    c.issues = [];
+    v144(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof FormData !== "undefined" && d instanceof FormData) {
+    c.issues = [];
+    v145(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  c.issues = saved;
+  c.fail("an object of the model's input fields or a FormData", d);
+}
+function v144(d, c) {
+  const n = c.issues.length;
+  if (!(typeof d === "object" && d !== null)) return c.fail("an object of the model's input fields or a FormData", d, kind(d));
+  if (d.stream !== void 0) {
+    c.path.push("stream");
+    v141(d.stream, c);
+    c.path.pop();
+  }
+  if (c.issues.length === n) jsonObject(d, c);
+}
+function v145(d, c) {
+  if (!(typeof FormData !== "undefined" && d instanceof FormData)) return c.fail("an object of the model's input fields or a FormData", d, kind(d));
+}
+function v146(d, c) {
+  let hit = -1, hits = 0;
+  if (typeof d === "object" && d !== null) {
+    hit = 0;
+    hits++;
+  }
+  if (typeof d === "string") {
+    hit = 1;
+    hits++;
+  }
+  if (hits === 0) return c.fail("a non-empty string or { model, messages }", d, kind(d));
+  if (hits === 1) {
+    if (hit === 0) return v147(d, c);
+    if (hit === 1) return v148(d, c);
+  }
+  const saved = c.issues;
+  if (typeof d === "object" && d !== null) {
+    c.issues = [];
+    v147(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  if (typeof d === "string") {
+    c.issues = [];
+    v148(d, c);
+    if (c.issues.length === 0) {
+      c.issues = saved;
+      return;
+    }
+  }
+  c.issues = saved;
+  c.fail("a non-empty string or { model, messages }", d);
+}
+function v147(d, c) {
+  if (!(typeof d === "object" && d !== null)) return c.fail("a non-empty string or { model, messages }", d, kind(d));
+}
+function v148(d, c) {
+  if (!(typeof d === "string")) return c.fail("a non-empty string or { model, messages }", d, kind(d));
+  if (d.length < 1) c.fail("a non-empty string or { model, messages }", d);
+}
 export {
   v112 as batchCreateParams,
   v115 as batchListParams,
   v114 as batchMetadata,
   v116 as batchRunParams,
+  v122 as budgetOptions,
   v0 as chatParams,
   v69 as completionParams,
+  v124 as concurrencyOptions,
   v100 as detokenizeParams,
   v78 as embeddingOptions,
   v73 as embeddingParams,
+  v127 as fallbackChain,
+  v128 as featureOptions,
   v106 as fileCreateParams,
   v110 as fileListParams,
   v81 as imageParams,
+  v142 as inferenceRunParams,
+  v146 as llmMessage,
   v97 as nonEmpty,
+  v140 as parseParams,
   v103 as rerankParams,
+  v134 as runToolsParams,
   v93 as speechParams,
   v96 as tokenizeParams,
-  v83 as transcriptionParams
+  v83 as transcriptionParams,
+  v120 as transportOptions
 };

@@ -10,7 +10,7 @@ import { extraBody } from "./shared.js";
 export const nonEmpty = type(/\S/).describe("a non-empty string");
 
 /** Model ids as the native path takes them: `owner/name`, `owner/name:version`, `deploy_id:ID`; no `.` or `..` segment. */
-const modelPath = type(/^(?!(?:.*\/)?\.\.?(?:\/|$))[\w.:@+-]+(?:\/[\w.:@+-]+)*$/).describe('a model id such as "owner/name" or "owner/name:version"');
+export const modelPath = type(/^(?!(?:.*\/)?\.\.?(?:\/|$))[\w.:@+-]+(?:\/[\w.:@+-]+)*$/).describe('a model id such as "owner/name" or "owner/name:version"');
 
 /** The tokenizer renders a conversation with the model's template: each message needs its role. */
 const tokenizeMessage = type({ role: "string" }).narrow(jsonObject);
