@@ -45,6 +45,7 @@ class Generator {
     this.functions = new Map(); // JSON text -> { name, source }
     this.constants = [];
     this.usedPredicates = new Set();
+    this.keysOf = new Map(); // function name -> the constant listing its declared keys (closed objects only)
   }
 
   /** The name of the function checking `json`, generated once per distinct node. */
@@ -54,7 +55,10 @@ class Generator {
     if (known) return known.name;
     const entry = { name: `v${this.functions.size}`, source: "" };
     this.functions.set(key, entry);
+    const outer = this.current;
+    this.current = entry.name;
     entry.source = `function ${entry.name}(d, c) {\n${this.body(json)}\n}`;
+    this.current = outer;
     return entry.name;
   }
 
@@ -137,6 +141,7 @@ class Generator {
     if (json.undeclared !== undefined) {
       if (json.undeclared !== "reject" || json.index) throw new Error(`cannot compile undeclared: ${json.undeclared}`);
       const list = this.constant(JSON.stringify(declared));
+      this.keysOf.set(this.current, list);
       const set = this.constant(`/* @__PURE__ */ new Set(${list})`);
       out.push(`for (const k of Object.keys(d)) if (!${set}.has(k) && d[k] !== undefined) c.unknown(k, ${list});`);
     }
@@ -297,6 +302,8 @@ async function compile() {
     ...gen.constants,
     ...[...gen.functions.values()].map((f) => f.source),
     ...exports.map(([name, fn]) => `export { ${fn} as ${name} };`),
+    // A closed root's field names, for callers that route other keys to extra_body (the llm-interface layer).
+    ...exports.filter(([, fn]) => gen.keysOf.has(fn)).map(([name, fn]) => `export { ${gen.keysOf.get(fn)} as ${name}Keys };`),
   ].join("\n");
   const { code } = await transform(body, { loader: "js", format: "esm", target: "es2022" });
   const header = [

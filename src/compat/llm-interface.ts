@@ -3,7 +3,7 @@
  * same arguments and response shape, typed errors instead of `{ success: false }`.
  */
 import { DeepInfra, type ClientOptions } from "../client.js";
-import { llmMessage } from "../schema/generated/validators.js";
+import { chatParamsKeys, llmMessage } from "../schema/generated/validators.js";
 import { checkOptions } from "../schema/runtime.js";
 import { MAX_RETRY_AFTER_MS } from "../http.js";
 import type { ChatStream } from "../streaming/chat-stream.js";
@@ -204,9 +204,13 @@ function toChatParams(message: LLMMessage, options: LLMOptions): ChatCreateParam
   const { model: messageModel, messages, ...messageExtras } = typeof message === "string" ? { model: undefined, messages: [{ role: "user", content: message }] as ChatMessage[] } : message;
   const { model: optionModel, response_format, max_tokens, ...rest } = options;
   const format = typeof response_format === "string" ? ({ type: response_format } as ChatResponseFormat) : (response_format ?? undefined);
+  // llm-interface sends its options through as given: what the chat rule does not declare goes in extra_body.
+  const fields: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...messageExtras, ...rest })) (chatParamsKeys.includes(key) ? fields : extra)[key] = value;
   return {
-    ...messageExtras,
-    ...rest,
+    ...fields,
+    ...(Object.keys(extra).length ? { extra_body: { ...extra, ...(fields.extra_body as object | undefined) } } : {}),
     model: messageModel ?? optionModel ?? "default",
     messages,
     max_tokens: max_tokens ?? 1024,

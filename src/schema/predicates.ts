@@ -36,7 +36,7 @@ export function oneQuerySpelling(params: { query?: unknown; queries?: unknown; d
     return ctx.reject({ expected: "given, not both", actual: hasQuery ? JSON.stringify(params.query) : "missing", relativePath: ["query or queries"] });
   }
   if (queries && queries.length !== 1 && queries.length !== params.documents.length) {
-    return ctx.reject({ expected: `1 query or one per document (${params.documents.length})`, actual: `${queries.length}`, relativePath: ["queries"] });
+    return ctx.reject({ expected: `1 query or one per document (${params.documents.length})`, actual: `${queries.length} queries`, relativePath: ["queries"] });
   }
   return true;
 }
@@ -68,6 +68,7 @@ export function atMost1024Characters(input: string, ctx: Rejecter): boolean {
 
 /** A value as an option's message shows it: JSON where it has one (`"1"`, `["ok",""]`), else its kind. */
 function shownOption(value: unknown): string {
+  if (typeof value === "number") return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

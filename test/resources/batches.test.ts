@@ -181,7 +181,7 @@ describe("batches.run", () => {
       [{ endpoint: "/v1/embeddings", requests: [{ model: EMBED, input: "a" }, { model: "BAAI/bge-large-en-v1.5", input: "b" }] }, 'Invalid batches.run params: requests[1].model must be the model of requests[0] ("BAAI/bge-m3"): a batch runs one model (was "BAAI/bge-large-en-v1.5")'],
       [{ endpoint: "/v1/chat/completions", requests: [{ model: CHAT, messages: [{ role: "user", content: "x" }], stream: true }] }, "Invalid batches.run params: requests[0].stream must be false or absent in a batch (was true)"],
       [{ endpoint: "/v1/chat/completions", requests: [{ model: CHAT, messages: [{ role: "user", content: "x" }] }, { model: CHAT, messages: [{ role: "user", content: "x" }], temperature: 3 }] }, "Invalid batches.run requests[1] params: temperature must be at most 2 (was 3)"],
-      [{ endpoint: "/v1/embeddings", requests: Array.from({ length: 50_001 }, () => ({ model: EMBED, input: "x" })) }, "Invalid batches.run params: requests must hold at most 50000 requests per batch (DeepInfra's limit): split them (was an array of 50001)"],
+      [{ endpoint: "/v1/embeddings", requests: Array.from({ length: 50_001 }, () => ({ model: EMBED, input: "x" })) }, "Invalid batches.run params: requests must be at most 50000 items (was 50001 items)"],
     ];
     for (const [params, message] of cases) {
       const error = await rejection(client.batches.run(params as never, FAST));

@@ -231,6 +231,28 @@ const CASES: Case[] = [
   ["batchRunParams", "requests empty", { endpoint: "/v1/embeddings", requests: [] }],
   ["batchRunParams", "a request a string", { endpoint: "/v1/embeddings", requests: ["x"] }],
 
+  // The SDK's own options.
+  ["transportOptions", "timeout negative", { timeout: -1 }],
+  ["transportOptions", "maxRetries a string", { maxRetries: "2" }],
+  ["budgetOptions", "maxUSD Infinity", { maxUSD: Infinity }],
+  ["budgetOptions", "maxUSD missing", {}],
+  ["concurrencyOptions", "total a fraction", { total: 1.5 }],
+  ["concurrencyOptions", "maxQueue negative", { maxQueue: -1 }],
+  ["fallbackChain", "an empty model name", ["ok", ""]],
+  ["fallbackChain", "a string", "small"],
+  ["featureOptions", "cache without put", { cache: { get() {} } }],
+  ["featureOptions", "tracer without startSpan", { tracer: {} }],
+  ["runToolsParams", "no tools, zero rounds", { maxRounds: 0, tools: [] }],
+  ["runToolsParams", "a tool name with a space", { maxRounds: 1, tools: [{ name: "a b", run() {}, parameters: { "~standard": { version: 1, validate() {} } } }] }],
+  ["runToolsParams", "a tool declared twice", { maxRounds: 1, tools: [1, 2].map(() => ({ name: "a", run() {}, parameters: { "~standard": { version: 1, validate() {} } } })) }],
+  ["parseParams", "schema a plain object", { schema: {} }],
+  ["parseParams", "stream true", { schema: { "~standard": { version: 1, validate() {} } }, stream: true }],
+  ["inferenceRunParams", "model escaping", { model: "../x", body: {} }],
+  ["inferenceRunParams", "body an array", { model: "a/b", body: [] }],
+  ["inferenceRunParams", "body streaming", { model: "a/b", body: { stream: true } }],
+  ["llmMessage", "an empty string", ""],
+  ["llmMessage", "null", null],
+
   // Speech.
   ["speechParams", "input missing", { model: "m" }],
   ...fields("speechParams", SPEECH, { model: "string", input: "string", voice: "string", response_format: "string", speed: "number", service_tier: "string" }, {
@@ -246,6 +268,7 @@ describe("shipped validators agree with arktype", () => {
   it(`covers at least 200 bad inputs across every resource (${CASES.length})`, () => {
     expect(CASES.length).toBeGreaterThanOrEqual(200);
     expect(new Set(CASES.map(([root]) => root))).toEqual(new Set(Object.keys(ROOTS).filter((root) => root !== "nonEmpty" && root !== "batchMetadata")));
+    expect(Object.keys(ROOTS).length).toBeGreaterThanOrEqual(26);
   });
 
   it.each(CASES)("%s: %s", (root, _name, value, prefix) => {

@@ -1976,14 +1976,14 @@ function v121(d, c) {
 function v122(d, c) {
   if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
   c.path.push("maxUSD");
-  if (d.maxUSD === void 0) c.fail("a number", void 0, "missing");
+  if (d.maxUSD === void 0) c.fail("a finite number >= 0", void 0, "missing");
   else v123(d.maxUSD, c);
   c.path.pop();
 }
 function v123(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
-  if (d < 0) c.fail("at least 0", d);
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a finite number >= 0", d, kind(d));
+  if (d < 0) c.fail("a finite number >= 0", d);
   if (c.issues.length === n) finiteAmount(d, c);
 }
 function v124(d, c) {
@@ -2006,12 +2006,12 @@ function v124(d, c) {
 }
 function v125(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("an integer >= 0", d, kind(d));
   if (c.issues.length === n) countFromZero(d, c);
 }
 function v126(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("a number", d, kind(d));
+  if (!(typeof d === "number" && !Number.isNaN(d))) return c.fail("an integer >= 1", d, kind(d));
   if (c.issues.length === n) countFromOne(d, c);
 }
 function v127(d, c) {
@@ -2251,29 +2251,39 @@ function v148(d, c) {
 }
 export {
   v112 as batchCreateParams,
+  k21 as batchCreateParamsKeys,
   v115 as batchListParams,
   v114 as batchMetadata,
   v116 as batchRunParams,
   v122 as budgetOptions,
   v0 as chatParams,
+  k0 as chatParamsKeys,
   v69 as completionParams,
+  k2 as completionParamsKeys,
   v124 as concurrencyOptions,
   v100 as detokenizeParams,
+  k15 as detokenizeParamsKeys,
   v78 as embeddingOptions,
   v73 as embeddingParams,
+  k4 as embeddingParamsKeys,
   v127 as fallbackChain,
   v128 as featureOptions,
   v106 as fileCreateParams,
   v110 as fileListParams,
   v81 as imageParams,
+  k6 as imageParamsKeys,
   v142 as inferenceRunParams,
   v146 as llmMessage,
   v97 as nonEmpty,
   v140 as parseParams,
   v103 as rerankParams,
+  k18 as rerankParamsKeys,
   v134 as runToolsParams,
   v93 as speechParams,
+  k10 as speechParamsKeys,
   v96 as tokenizeParams,
+  k13 as tokenizeParamsKeys,
   v83 as transcriptionParams,
+  k8 as transcriptionParamsKeys,
   v120 as transportOptions
 };

@@ -16,13 +16,13 @@ export const transportOptions = type({
 });
 
 /** BudgetOptions: `maxUSD`, a finite amount (Infinity would never stop anything). */
-export const budgetOptions = type({ maxUSD: type("number >= 0").describe("a finite number >= 0").narrow(finiteAmount) });
+export const budgetOptions = type({ maxUSD: type("number >= 0").narrow(finiteAmount).describe("a finite number >= 0") });
 
 /** ConcurrencyOptions: limits are whole requests; Infinity means none. */
 export const concurrencyOptions = type({
-  "perModel?": type("number").describe("an integer >= 1").narrow(countFromOne),
-  "total?": type("number").describe("an integer >= 1").narrow(countFromOne),
-  "maxQueue?": type("number").describe("an integer >= 0").narrow(countFromZero),
+  "perModel?": type("number").narrow(countFromOne).describe("an integer >= 1"),
+  "total?": type("number").narrow(countFromOne).describe("an integer >= 1"),
+  "maxQueue?": type("number").narrow(countFromZero).describe("an integer >= 0"),
 });
 
 /** `fallback` (client and per call): model ids tried in order. */
