@@ -136,7 +136,7 @@ function paths(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
 function setAt(value: unknown, path: readonly PropertyKey[], replacement: unknown, remove = false): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [PropertyKey, ...PropertyKey[]];
-  const copy: Record<PropertyKey, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<PropertyKey, unknown>;
   if (rest.length === 0 && remove) delete copy[head];
   else copy[head] = setAt(copy[head], rest, replacement, remove);
   return copy;
