@@ -8,6 +8,7 @@ import { ValidationError } from "../../src/errors/validation.js";
 import { wireBody } from "../../src/resources/context.js";
 import { validateCompletionParams } from "../../src/schema/completions.js";
 import { validateEmbeddingParams } from "../../src/schema/embeddings.js";
+import { chatParamsKeys, completionParamsKeys, embeddingParamsKeys } from "../../src/schema/generated/validators.js";
 import { validateChatParams } from "../../src/schema/params.js";
 import models from "../fixtures/openapi/request-models.json";
 
@@ -203,6 +204,15 @@ describe("bodies generated from DeepInfra's OpenAPI request models", () => {
     // The misses are the documented departures (docs/validation.md); printed so a new one shows up by name.
     if (misses.size) console.log(`${name}: never sent invalid ${(rate * 100).toFixed(2)} %, sent as the model accepts (null dropped) ${droppedNull}; sent invalid by field:`, Object.fromEntries(misses));
     expect(rate).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("every field of the models is a field the SDK knows (an unknown field is refused, so none may be missing)", () => {
+    const known: Record<string, string[]> = { OpenAIChatCompletionsIn: chatParamsKeys, OpenAICompletionsIn: completionParamsKeys, OpenAIEmbeddingsIn: embeddingParamsKeys };
+    for (const [model, keys] of Object.entries(known)) {
+      const fields = Object.keys((SCHEMAS[model] as { properties: object }).properties);
+      expect(fields.length).toBeGreaterThan(3);
+      expect(fields.filter((field) => !keys.includes(field)), model).toEqual([]);
+    }
   });
 
   it("the oracle can fail: it refuses what the model refuses", () => {
