@@ -334,6 +334,13 @@ const SECTIONS = [
   ["batchCreateParams", "`batches.create`", "OpenAI's Batch API, which DeepInfra's follows (docs.deepinfra.com/batch)"],
   ["batchListParams", "`batches.list`", "OpenAI's Batch API list query"],
   ["batchRunParams", "`batches.run`", "the Batch API's limits: 50,000 requests per file, one model per batch; each request is checked by its endpoint's own rule"],
+  ["inferenceRunParams", "`inference.run`", "the native `/v1/inference/{model}` route: a model path and the model's input fields"],
+  ["parseParams", "`chat.completions.parse` (besides the chat fields)", "the SDK's structured output"],
+  ["runToolsParams", "`chat.completions.runTools` (besides the chat fields)", "the SDK's tool loop; tool names follow OpenAI's function-name rule"],
+  ["transportOptions", "client options: the transport", "the SDK's ClientOptions"],
+  ["budgetOptions", "client option `budget`", "the SDK's BudgetOptions"],
+  ["concurrencyOptions", "client option `concurrency`", "the SDK's ConcurrencyOptions"],
+  ["featureOptions", "client options: features (`fallback` is an array of non-empty model names)", "the SDK's FeatureOptions"],
 ];
 
 const cell = (text) => text.replace(/\|/g, "\\|");
@@ -375,6 +382,7 @@ function render(json, parts, top = false) {
     const shown = (json.predicate ?? []).map((p) => String(p).replace(/^\$ark\./, "")).filter((p) => p !== "jsonObject");
     return `{ [key: string]: ${json.index.map((i) => render(i.value, parts)).join(" | ")} }${shown.length ? ` + ${shown.join(", ")}` : ""}`;
   }
+  if (json.predicate && !json.domain && !json.proto && Object.keys(json).length === 1) return `any value + ${json.predicate.map((p) => String(p).replace(/^\$ark\./, "")).join(", ")}`;
   if (json.domain === "string" && json.predicate) return `string + ${json.predicate.map((p) => String(p).replace(/^\$ark\./, "")).join(", ")}`;
   if (json.required || json.optional) {
     const props = [...(json.required ?? []).map((p) => `${p.key}: ${render(p.value, parts)}`), ...(json.optional ?? []).map((p) => `${p.key}?: ${render(p.value, parts)}`)];
