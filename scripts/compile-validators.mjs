@@ -208,7 +208,7 @@ class Generator {
       const seen = per.flatMap((p) => p.units);
       if (new Set(seen).size !== seen.length || per.filter((p) => p.optional).length > 1) continue;
       const fns = flat.map((b) => this.fn(b));
-      const lines = [`if (typeof d !== "object" || d === null) return c.fail("an object", d, kind(d));`, `const t = ${access(key)};`];
+      const lines = [`if (!(${domainTest("object")})) return c.fail("an object", d, kind(d));`, `const t = ${access(key)};`];
       per.forEach((p, i) => lines.push(`if (${p.units.map((u) => `t === ${literal(u)}`).join(" || ")}${p.optional ? " || t === undefined" : ""}) return ${fns[i]}(d, c);`));
       lines.push(`c.path.push(${JSON.stringify(key)}); c.fail(${JSON.stringify(describeUnits(seen))}, t, t === undefined ? "missing" : undefined); c.path.pop();`);
       return lines.join("\n");
@@ -237,7 +237,8 @@ const numberLiteral = (n) => String(n);
 const readable = (n) => (n === 2 ** 64 ? "2^64" : n === -(2 ** 63) ? "-2^63" : String(n));
 
 function domainTest(domain) {
-  if (domain === "object") return `typeof d === "object" && d !== null`;
+  // arktype's `object` domain includes functions.
+  if (domain === "object") return `(typeof d === "object" && d !== null) || typeof d === "function"`;
   if (domain === "number") return `typeof d === "number" && !Number.isNaN(d)`;
   return `typeof d === ${JSON.stringify(domain)}`;
 }

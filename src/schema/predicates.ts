@@ -8,9 +8,10 @@ export interface Rejecter {
   reject(input: { expected: string; actual?: string; relativePath?: PropertyKey[] }): false;
 }
 
-/** A JSON object: the models' `object` (and every `{…}` shape) is never an array. */
+/** A JSON object: the models' `object` (and every `{…}` shape) is never an array, nor a function (JSON has none). */
 export function jsonObject(data: unknown, ctx: Rejecter): boolean {
-  return !Array.isArray(data) || ctx.reject({ expected: "an object", actual: "an array" });
+  if (Array.isArray(data)) return ctx.reject({ expected: "an object", actual: "an array" });
+  return typeof data !== "function" || ctx.reject({ expected: "an object", actual: "a function" });
 }
 
 /**

@@ -295,7 +295,7 @@ function random(seed: number): () => number {
   };
 }
 
-const POOL: unknown[] = [0, 1, -1, 0.5, 2, 3, 4, 5, 32, 1000, 1e7, -0.01, 2 ** 64, Number.NaN, Infinity, "", "x", "text", "json_object", "regex", "user", "tool", "float", "base64", "/v1/embeddings", true, false, null, [], ["a"], [1], [1.5], {}, { type: "text" }, { name: "f" }, { role: "user", content: "hi" }, { type: "text", text: "t" }, { function: { name: "f" } }, { include_usage: true }];
+const POOL: unknown[] = [0, 1, -1, 0.5, 2, 3, 4, 5, 32, 1000, 1e7, -0.01, 2 ** 64, Number.NaN, Infinity, "", "x", "text", "json_object", "regex", "user", "tool", "float", "base64", "/v1/embeddings", true, false, null, [], ["a"], [1], [1.5], {}, { type: "text" }, { name: "f" }, { role: "user", content: "hi" }, { type: "text", text: "t" }, { function: { name: "f" } }, { include_usage: true }, () => {}, Object.assign(() => {}, { type: "text" })];
 
 const VALID: Partial<Record<RootName, object[]>> = {
   chatParams: [CHAT, { ...CHAT, tools: [{ function: { name: "f" } }], tool_choice: { function: { name: "f" } }, response_format: { type: "json_schema", json_schema: { name: "n", schema: {} } } }],

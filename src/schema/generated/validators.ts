@@ -29,7 +29,7 @@ const k22 = /* @__PURE__ */ new Set(k21);
 const k23 = /^[a-zA-Z0-9_-]{1,64}$/;
 function v0(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("messages");
   if (d.messages === void 0) c.fail("an array", void 0, "missing");
   else v1(d.messages, c);
@@ -190,7 +190,7 @@ function v1(d, c) {
   }
 }
 function v2(d, c) {
-  if (typeof d !== "object" || d === null) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   const t = d.role;
   if (t === "user") return v3(d, c);
   if (t === "system") return v26(d, c);
@@ -202,7 +202,7 @@ function v2(d, c) {
 }
 function v3(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("content");
   if (d.content === void 0) c.fail("a string or an array", void 0, "missing");
   else v4(d.content, c);
@@ -270,7 +270,7 @@ function v6(d, c) {
   }
 }
 function v7(d, c) {
-  if (typeof d !== "object" || d === null) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   const t = d.type;
   if (t === "image_url") return v8(d, c);
   if (t === "input_audio") return v12(d, c);
@@ -282,7 +282,7 @@ function v7(d, c) {
 }
 function v8(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("image_url");
   if (d.image_url === void 0) c.fail("an object", void 0, "missing");
   else v9(d.image_url, c);
@@ -295,7 +295,7 @@ function v8(d, c) {
 }
 function v9(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("url");
   if (d.url === void 0) c.fail("a string", void 0, "missing");
   else v5(d.url, c);
@@ -315,7 +315,7 @@ function v11(d, c) {
 }
 function v12(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("input_audio");
   if (d.input_audio === void 0) c.fail("an object", void 0, "missing");
   else v13(d.input_audio, c);
@@ -328,7 +328,7 @@ function v12(d, c) {
 }
 function v13(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("data");
   if (d.data === void 0) c.fail("a string", void 0, "missing");
   else v5(d.data, c);
@@ -348,7 +348,7 @@ function v15(d, c) {
 }
 function v16(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("text");
   if (d.text === void 0) c.fail("a string", void 0, "missing");
   else v5(d.text, c);
@@ -364,7 +364,7 @@ function v17(d, c) {
 }
 function v18(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("type");
   if (d.type === void 0) c.fail('"video_url"', void 0, "missing");
   else v19(d.type, c);
@@ -380,7 +380,7 @@ function v19(d, c) {
 }
 function v20(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("url");
   if (d.url === void 0) c.fail("a string", void 0, "missing");
   else v5(d.url, c);
@@ -392,7 +392,7 @@ function v21(d, c) {
 }
 function v22(d, c) {
   let hit = -1, hits = 0;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     hit = 0;
     hits++;
   }
@@ -406,7 +406,7 @@ function v22(d, c) {
     if (hit === 1) return v24(d, c);
   }
   const saved = c.issues;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     c.issues = [];
     v23(d, c);
     if (c.issues.length === 0) {
@@ -427,7 +427,7 @@ function v22(d, c) {
 }
 function v23(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (c.issues.length === n) jsonObject(d, c);
 }
 function v24(d, c) {
@@ -470,7 +470,7 @@ function v25(d, c) {
 }
 function v26(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("content");
   if (d.content === void 0) c.fail("a string or an array", void 0, "missing");
   else v27(d.content, c);
@@ -539,7 +539,7 @@ function v29(d, c) {
 }
 function v30(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("content");
   if (d.content === void 0) c.fail("a string or an array", void 0, "missing");
   else v27(d.content, c);
@@ -564,7 +564,7 @@ function v31(d, c) {
 }
 function v32(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("role");
   if (d.role === void 0) c.fail('"assistant"', void 0, "missing");
   else v33(d.role, c);
@@ -692,7 +692,7 @@ function v36(d, c) {
 }
 function v37(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("function");
   if (d.function === void 0) c.fail("an object", void 0, "missing");
   else v38(d.function, c);
@@ -709,7 +709,7 @@ function v37(d, c) {
 }
 function v38(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("arguments");
   if (d.arguments === void 0) c.fail("a string", void 0, "missing");
   else v5(d.arguments, c);
@@ -756,7 +756,7 @@ function v44(d, c) {
 }
 function v45(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.effort !== void 0) {
     c.path.push("effort");
     v25(d.effort, c);
@@ -778,7 +778,7 @@ function v47(d, c) {
   if (d > 5) c.fail("at most 5", d);
 }
 function v48(d, c) {
-  if (typeof d !== "object" || d === null) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   const t = d.type;
   if (t === "json_object" || t === "text" || t === void 0) return v49(d, c);
   if (t === "json_schema") return v51(d, c);
@@ -789,7 +789,7 @@ function v48(d, c) {
 }
 function v49(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.type !== void 0) {
     c.path.push("type");
     v50(d.type, c);
@@ -802,7 +802,7 @@ function v50(d, c) {
 }
 function v51(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("json_schema");
   if (d.json_schema === void 0) c.fail("an object", void 0, "missing");
   else v52(d.json_schema, c);
@@ -815,7 +815,7 @@ function v51(d, c) {
 }
 function v52(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("name");
   if (d.name === void 0) c.fail("a string", void 0, "missing");
   else v5(d.name, c);
@@ -831,7 +831,7 @@ function v53(d, c) {
 }
 function v54(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("regex");
   if (d.regex === void 0) c.fail("a string", void 0, "missing");
   else v5(d.regex, c);
@@ -908,7 +908,7 @@ function v60(d, c) {
 }
 function v61(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.continuous_usage_stats !== void 0) {
     c.path.push("continuous_usage_stats");
     v39(d.continuous_usage_stats, c);
@@ -932,7 +932,7 @@ function v63(d, c) {
     hit = 0;
     hits++;
   }
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     hit = 1;
     hits++;
   }
@@ -950,7 +950,7 @@ function v63(d, c) {
       return;
     }
   }
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     c.issues = [];
     v64(d, c);
     if (c.issues.length === 0) {
@@ -963,7 +963,7 @@ function v63(d, c) {
 }
 function v64(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("function");
   if (d.function === void 0) c.fail("an object", void 0, "missing");
   else v65(d.function, c);
@@ -982,7 +982,7 @@ function v64(d, c) {
 }
 function v65(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("name");
   if (d.name === void 0) c.fail("a string", void 0, "missing");
   else v5(d.name, c);
@@ -1020,7 +1020,7 @@ function v68(d, c) {
 }
 function v69(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a string", void 0, "missing");
   else v5(d.model, c);
@@ -1189,7 +1189,7 @@ function v70(d, c) {
 }
 function v71(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.image !== void 0) {
     c.path.push("image");
     v58(d.image, c);
@@ -1210,7 +1210,7 @@ function v72(d, c) {
 }
 function v73(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("input");
   if (d.input === void 0) c.fail("a string or an array", void 0, "missing");
   else v74(d.input, c);
@@ -1297,7 +1297,7 @@ function v77(d, c) {
 }
 function v78(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.batchSize !== void 0) {
     c.path.push("batchSize");
     v79(d.batchSize, c);
@@ -1323,7 +1323,7 @@ function v80(d, c) {
 }
 function v81(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a string", void 0, "missing");
   else v5(d.model, c);
@@ -1375,7 +1375,7 @@ function v82(d, c) {
 }
 function v83(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("file");
   if (d.file === void 0) c.fail("a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", void 0, "missing");
   else v84(d.file, c);
@@ -1514,7 +1514,7 @@ function v92(d, c) {
 }
 function v93(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("input");
   if (d.input === void 0) c.fail("a string", void 0, "missing");
   else v5(d.input, c);
@@ -1566,7 +1566,7 @@ function v95(d, c) {
 }
 function v96(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
   else v97(d.model, c);
@@ -1609,7 +1609,7 @@ function v98(d, c) {
 }
 function v99(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("role");
   if (d.role === void 0) c.fail("a string", void 0, "missing");
   else v5(d.role, c);
@@ -1618,7 +1618,7 @@ function v99(d, c) {
 }
 function v100(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("model");
   if (d.model === void 0) c.fail("a non-empty string", void 0, "missing");
   else v97(d.model, c);
@@ -1650,7 +1650,7 @@ function v102(d, c) {
 }
 function v103(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("documents");
   if (d.documents === void 0) c.fail("an array", void 0, "missing");
   else v104(d.documents, c);
@@ -1702,7 +1702,7 @@ function v105(d, c) {
 }
 function v106(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("file");
   if (d.file === void 0) c.fail("a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array", void 0, "missing");
   else v107(d.file, c);
@@ -1803,7 +1803,7 @@ function v108(d, c) {
 }
 function v109(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.anchor !== void 0) {
     c.path.push("anchor");
     v5(d.anchor, c);
@@ -1818,7 +1818,7 @@ function v109(d, c) {
 }
 function v110(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.after !== void 0) {
     c.path.push("after");
     v5(d.after, c);
@@ -1846,7 +1846,7 @@ function v111(d, c) {
 }
 function v112(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("endpoint");
   if (d.endpoint === void 0) c.fail('an API path such as "/v1/chat/completions"', void 0, "missing");
   else v113(d.endpoint, c);
@@ -1884,7 +1884,7 @@ function v113(d, c) {
 }
 function v114(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   for (const k of Object.keys(d)) {
     c.path.push(k);
     v5(d[k], c);
@@ -1894,7 +1894,7 @@ function v114(d, c) {
 }
 function v115(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.after !== void 0) {
     c.path.push("after");
     v5(d.after, c);
@@ -1909,7 +1909,7 @@ function v115(d, c) {
 }
 function v116(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("endpoint");
   if (d.endpoint === void 0) c.fail('"/v1/chat/completions", "/v1/completions" or "/v1/embeddings"', void 0, "missing");
   else v117(d.endpoint, c);
@@ -1944,10 +1944,10 @@ function v118(d, c) {
   }
 }
 function v119(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
 }
 function v120(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.idleTimeout !== void 0) {
     c.path.push("idleTimeout");
     v121(d.idleTimeout, c);
@@ -1974,7 +1974,7 @@ function v121(d, c) {
   if (d < 0) c.fail("a number >= 0", d);
 }
 function v122(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("maxUSD");
   if (d.maxUSD === void 0) c.fail("a finite number >= 0", void 0, "missing");
   else v123(d.maxUSD, c);
@@ -1987,7 +1987,7 @@ function v123(d, c) {
   if (c.issues.length === n) finiteAmount(d, c);
 }
 function v124(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.maxQueue !== void 0) {
     c.path.push("maxQueue");
     v125(d.maxQueue, c);
@@ -2019,7 +2019,7 @@ function v127(d, c) {
   if (c.issues.length === n) modelNames(d, c);
 }
 function v128(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   if (d.cache !== void 0) {
     c.path.push("cache");
     v129(d.cache, c);
@@ -2042,7 +2042,7 @@ function v128(d, c) {
   }
 }
 function v129(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("a cache with get() and put()", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("a cache with get() and put()", d, kind(d));
   c.path.push("get");
   if (d.get === void 0) c.fail("a function", void 0, "missing");
   else v130(d.get, c);
@@ -2056,7 +2056,7 @@ function v130(d, c) {
   if (!(typeof Function !== "undefined" && d instanceof Function)) return c.fail("a function", d, kind(d));
 }
 function v131(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an OpenTelemetry Meter (with createHistogram())", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an OpenTelemetry Meter (with createHistogram())", d, kind(d));
   c.path.push("createHistogram");
   if (d.createHistogram === void 0) c.fail("a function", void 0, "missing");
   else v130(d.createHistogram, c);
@@ -2066,7 +2066,7 @@ function v132(d, c) {
   if (!(typeof Function !== "undefined" && d instanceof Function)) return c.fail("a function", d, kind(d));
 }
 function v133(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an OpenTelemetry Tracer (with startSpan())", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an OpenTelemetry Tracer (with startSpan())", d, kind(d));
   c.path.push("startSpan");
   if (d.startSpan === void 0) c.fail("a function", void 0, "missing");
   else v130(d.startSpan, c);
@@ -2074,7 +2074,7 @@ function v133(d, c) {
 }
 function v134(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("maxRounds");
   if (d.maxRounds === void 0) c.fail("an integer >= 1", void 0, "missing");
   else v135(d.maxRounds, c);
@@ -2100,7 +2100,7 @@ function v136(d, c) {
   }
 }
 function v137(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("name");
   if (d.name === void 0) c.fail("1 to 64 letters, digits, _ or -", void 0, "missing");
   else v138(d.name, c);
@@ -2133,7 +2133,7 @@ function v139(d, c) {
   if (c.issues.length === n) standardSchema(d, c);
 }
 function v140(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("schema");
   if (d.schema === void 0) c.fail("undefined", void 0, "missing");
   else v139(d.schema, c);
@@ -2149,7 +2149,7 @@ function v141(d, c) {
   if (c.issues.length === n) notStreaming(d, c);
 }
 function v142(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object", d, kind(d));
   c.path.push("body");
   if (d.body === void 0) c.fail("an object of the model's input fields or a FormData", void 0, "missing");
   else v143(d.body, c);
@@ -2161,7 +2161,7 @@ function v142(d, c) {
 }
 function v143(d, c) {
   let hit = -1, hits = 0;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     hit = 0;
     hits++;
   }
@@ -2175,7 +2175,7 @@ function v143(d, c) {
     if (hit === 1) return v145(d, c);
   }
   const saved = c.issues;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     c.issues = [];
     v144(d, c);
     if (c.issues.length === 0) {
@@ -2196,7 +2196,7 @@ function v143(d, c) {
 }
 function v144(d, c) {
   const n = c.issues.length;
-  if (!(typeof d === "object" && d !== null)) return c.fail("an object of the model's input fields or a FormData", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("an object of the model's input fields or a FormData", d, kind(d));
   if (d.stream !== void 0) {
     c.path.push("stream");
     v141(d.stream, c);
@@ -2209,7 +2209,7 @@ function v145(d, c) {
 }
 function v146(d, c) {
   let hit = -1, hits = 0;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     hit = 0;
     hits++;
   }
@@ -2223,7 +2223,7 @@ function v146(d, c) {
     if (hit === 1) return v148(d, c);
   }
   const saved = c.issues;
-  if (typeof d === "object" && d !== null) {
+  if (typeof d === "object" && d !== null || typeof d === "function") {
     c.issues = [];
     v147(d, c);
     if (c.issues.length === 0) {
@@ -2243,7 +2243,7 @@ function v146(d, c) {
   c.fail("a non-empty string or { model, messages }", d);
 }
 function v147(d, c) {
-  if (!(typeof d === "object" && d !== null)) return c.fail("a non-empty string or { model, messages }", d, kind(d));
+  if (!(typeof d === "object" && d !== null || typeof d === "function")) return c.fail("a non-empty string or { model, messages }", d, kind(d));
 }
 function v148(d, c) {
   if (!(typeof d === "string")) return c.fail("a non-empty string or { model, messages }", d, kind(d));
