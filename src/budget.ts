@@ -1,5 +1,6 @@
 import { BudgetExceededError } from "./errors/budget.js";
-import { ValidationError } from "./errors/validation.js";
+import { budgetOptions } from "./schema/generated/validators.js";
+import { checkOptions } from "./schema/runtime.js";
 import type { TransportHooks } from "./http.js";
 
 /** Token counts and cost of one finished call, as DeepInfra reported them. */
@@ -100,10 +101,6 @@ export class Budget implements TransportHooks {
 /** Validates the `budget` client option and returns the instance to use. */
 export function createBudget(option: BudgetOptions | Budget): Budget {
   if (option instanceof Budget) return option;
-  const max = (option as Partial<BudgetOptions> | undefined)?.maxUSD;
-  if (typeof max !== "number" || !(max >= 0) || !Number.isFinite(max)) {
-    const message = `budget.maxUSD must be a finite number >= 0 (was ${typeof max === "number" ? String(max) : JSON.stringify(max)})`;
-    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget", "maxUSD"] }]);
-  }
+  checkOptions("client options", budgetOptions, option, ["budget"]);
   return new Budget(option);
 }

@@ -1,7 +1,8 @@
 import { Budget, createBudget, type BudgetOptions } from "./budget.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
 import { DeepInfraError } from "./errors/base.js";
-import { ValidationError } from "./errors/validation.js";
+import { transportOptions } from "./schema/generated/validators.js";
+import { checkOptions } from "./schema/runtime.js";
 import { createTransport, type TransportHooks } from "./http.js";
 import { EMBEDDING_ALIASES, MODEL_ALIASES } from "./models.js";
 import type { ResourceContext } from "./resources/context.js";
@@ -134,9 +135,6 @@ function apiRoot(baseURL: string): string {
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-    const message = `${name} must be a number >= 0 (was ${JSON.stringify(value)})`;
-    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: [name] }]);
-  }
+  checkOptions("client options", transportOptions, { [name]: value });
   return value;
 }

@@ -132,8 +132,8 @@ describe("createBudget", () => {
 
   it.each<[string, unknown, string]>([
     ["negative", -1, "-1"],
-    ["a string", "1", '"1"'],
-    ["missing", undefined, "undefined"],
+    ["a string", "1", "a string"],
+    ["missing", undefined, "missing"],
     ["NaN", Number.NaN, "NaN"],
     ["Infinity", Number.POSITIVE_INFINITY, "Infinity"],
   ])("maxUSD %s is a ValidationError naming budget.maxUSD and the value", (_name, maxUSD, shown) => {

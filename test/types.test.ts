@@ -83,8 +83,8 @@ describe("public types", () => {
 
 // ---- params types: pinned to the arktype rules, closed to typos, open through extra_body --------------------
 
-/** A params type as the run-time rules see it: `extra_body` taken out, top-level `null` dropped (it means absent). */
-type AsChecked<T> = { [K in keyof T as K extends "extra_body" ? never : K]: Exclude<T[K], null> };
+/** A params type as the run-time rules see it: top-level `null` dropped (it means absent); `extra_body` is checked as an object. */
+type AsChecked<T> = { [K in keyof T]: Exclude<T[K], null> };
 type Rule<T extends { infer: unknown }> = T["infer"];
 /** Plain assignability (expectTypeOf's own matcher trips over unions of built-in classes such as `file`). */
 type Extends<A, B> = [A] extends [B] ? true : false;

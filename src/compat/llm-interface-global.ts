@@ -2,7 +2,7 @@
 // code written for llm-interface's `deepinfra` interface migrates by changing the import only.
 // The cycle with ./llm-interface.js (which re-exports this file) is safe: nothing here runs at import.
 import type { ClientOptions } from "../client.js";
-import { ValidationError } from "../errors/validation.js";
+import { refuse } from "../schema/runtime.js";
 import { EMBEDDING_ALIASES, MODEL_ALIASES } from "../models.js";
 import { memoryCache, type CacheStore } from "./cache.js";
 import { createInterface, type DeepInfraInterface, type InterfaceOptions, type LLMMessage, type LLMOptions, type LLMResponse, type LLMStream } from "./llm-interface.js";
@@ -39,16 +39,12 @@ let cacheStore: CacheStore | undefined;
 let generation = 0;
 const clients = /* @__PURE__ */ new Map<string, DeepInfraInterface>();
 
-function fail(where: string, path: string, rule: string, value: unknown, hint = ""): never {
-  const message = `Invalid ${where} params: ${path} ${rule} (was ${JSON.stringify(value) ?? String(value)})${hint}`;
-  throw new ValidationError(message, [{ message: rule, path: [path] }]);
-}
 
 /** The interface name checked, and the key of llm-interface's `[name, key]` form. */
 function parseName(interfaceName: LLMInterfaceName, where: string): string | undefined {
   const [name, key] = Array.isArray(interfaceName) ? interfaceName : [interfaceName];
   if (name !== NAME) {
-    fail(where, "interfaceName", `must be "${NAME}"`, name, `: deepinfra-edge/llm-interface speaks only to DeepInfra; keep llm-interface itself for other providers.`);
+    refuse(where, ["interfaceName"], `"${NAME}"`, name, JSON.stringify(name) ?? String(name), `: deepinfra-edge/llm-interface speaks only to DeepInfra; keep llm-interface itself for other providers.`);
   }
   return keyOf(key);
 }

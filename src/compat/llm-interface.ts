@@ -3,7 +3,8 @@
  * same arguments and response shape, typed errors instead of `{ success: false }`.
  */
 import { DeepInfra, type ClientOptions } from "../client.js";
-import { ValidationError } from "../errors/validation.js";
+import { chatParamsKeys, llmMessage } from "../schema/generated/validators.js";
+import { checkOptions } from "../schema/runtime.js";
 import { MAX_RETRY_AFTER_MS } from "../http.js";
 import type { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat, CompletionUsage } from "../types/chat.js";
@@ -199,16 +200,17 @@ function normalizeInterfaceOptions(interfaceOptions: InterfaceOptions | number, 
 }
 
 function toChatParams(message: LLMMessage, options: LLMOptions): ChatCreateParams {
-  if (message === undefined || message === null || message === "" || (typeof message !== "string" && typeof message !== "object")) {
-    const problem = "message must be a non-empty string or { model, messages }";
-    throw new ValidationError(`Invalid sendMessage arguments: ${problem} (was ${JSON.stringify(message)}).`, [{ message: problem, path: ["message"] }]);
-  }
+  checkOptions("sendMessage arguments", llmMessage, message, ["message"]);
   const { model: messageModel, messages, ...messageExtras } = typeof message === "string" ? { model: undefined, messages: [{ role: "user", content: message }] as ChatMessage[] } : message;
   const { model: optionModel, response_format, max_tokens, ...rest } = options;
   const format = typeof response_format === "string" ? ({ type: response_format } as ChatResponseFormat) : (response_format ?? undefined);
+  // llm-interface sends its options through as given: what the chat rule does not declare goes in extra_body.
+  const fields: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...messageExtras, ...rest })) (chatParamsKeys.includes(key) ? fields : extra)[key] = value;
   return {
-    ...messageExtras,
-    ...rest,
+    ...fields,
+    ...(Object.keys(extra).length ? { extra_body: { ...extra, ...(fields.extra_body as object | undefined) } } : {}),
     model: messageModel ?? optionModel ?? "default",
     messages,
     max_tokens: max_tokens ?? 1024,

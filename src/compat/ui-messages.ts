@@ -1,6 +1,6 @@
 // `useChat` sends UIMessage[] (the AI SDK's client-side message format); DeepInfra takes OpenAI-style messages.
 // Written against the protocol's documented part shapes, so a Worker does not need `ai`'s convertToModelMessages.
-import { ValidationError } from "../errors/validation.js";
+import { refuse } from "../schema/runtime.js";
 import type { ChatAssistantMessage, ChatContentPart, ChatMessage, ChatTextPart, ChatToolCall, ChatToolMessage } from "../types/chat.js";
 
 /** A part of a `UIMessage` as `useChat` sends it: `text`, `file`, `reasoning`, `step-start`, `tool-<name>`, `dynamic-tool`, `source-*`, `data-*`. */
@@ -26,7 +26,8 @@ function fail(path: string, rule: string, value: unknown): never {
   } catch {
     shown = String(value);
   }
-  throw new ValidationError(`Invalid fromUIMessages params: ${path} ${rule} (was ${shown})`, [{ message: rule, path: path.split(/[.[\]]+/).filter(Boolean) }]);
+  // The checks here follow each part's type (a data: URL for audio, a media type per kind): run-time rules, worded as the tables word theirs.
+  return refuse("fromUIMessages", path.split(/[.[\]]+/).filter(Boolean).map((key) => (/^\d+$/.test(key) ? Number(key) : key)), rule.replace(/^must be /, ""), value, shown);
 }
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");

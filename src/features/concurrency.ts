@@ -2,7 +2,8 @@ import { RateLimitError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
 import { APIUserAbortError } from "../errors/connection.js";
 import { QueueFullError } from "../errors/queue-full.js";
-import { ValidationError } from "../errors/validation.js";
+import { concurrencyOptions } from "../schema/generated/validators.js";
+import { checkOptions } from "../schema/runtime.js";
 import type { TransportHooks } from "../http.js";
 import type { RequestSpec } from "../types/request.js";
 
@@ -205,9 +206,6 @@ export function modelOf(spec: RequestSpec): string {
 
 function positive(name: keyof ConcurrencyOptions, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= min) || (Number.isFinite(value) && !Number.isInteger(value))) {
-    const message = `concurrency.${name} must be an integer >= ${min} (was ${JSON.stringify(value)})`;
-    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["concurrency", name] }]);
-  }
+  checkOptions("client options", concurrencyOptions, { [name]: value }, ["concurrency"]);
   return value;
 }

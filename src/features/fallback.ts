@@ -3,7 +3,8 @@ import { APIError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
 import { APIConnectionError } from "../errors/connection.js";
 import { EmbeddingDimensionError } from "../errors/embedding-dimension.js";
-import { ValidationError } from "../errors/validation.js";
+import { fallbackChain } from "../schema/generated/validators.js";
+import { checkOptions } from "../schema/runtime.js";
 import { AllModelsFailedError, type FallbackAttempt } from "../errors/fallback.js";
 import { isModelGoneError, resolveModel, type AliasTable } from "../models.js";
 import { wireBody } from "../resources/context.js";
@@ -143,9 +144,7 @@ async function runChain<T>(
 
 /** Throws `ValidationError` unless `chain` is an array of model names. */
 export function checkChain(chain: unknown, path: string): void {
-  if (Array.isArray(chain) && chain.every((model) => typeof model === "string" && model !== "")) return;
-  const message = `${path} must be an array of model names (was ${JSON.stringify(chain)})`;
-  throw new ValidationError(`Invalid ${path.startsWith("options") ? "request options" : "client options"}: ${message}.`, [{ message, path: path.split(".") }]);
+  checkOptions(path.startsWith("options") ? "request options" : "client options", fallbackChain, chain, path.split("."));
 }
 
 /** Whether the 405 memory already knows `model` refuses a feature this request uses. */

@@ -1,5 +1,6 @@
 import type { CapabilityMemory } from "../capabilities.js";
-import { ValidationError } from "../errors/validation.js";
+import { featureOptions } from "../schema/generated/validators.js";
+import { checkOptions } from "../schema/runtime.js";
 import type { ResourceContext } from "../resources/context.js";
 import type { RetryDelayInfo } from "../types/request.js";
 import type { CacheStore } from "./cache-store.js";
@@ -39,16 +40,8 @@ export interface FeatureHost {
 
 /** Checks the feature options before anything is built; throws `ValidationError` naming the option. */
 export function checkFeatureOptions(options: FeatureOptions): void {
-  const fail = (path: string, rule: string, value: unknown): never => {
-    const message = `${path} ${rule} (was ${describe(value)})`;
-    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: path.split(".") }]);
-  };
-  const { fallback, onFallback, tracer, meter, cache } = options;
-  if (fallback !== undefined) checkChain(fallback, "fallback");
-  if (onFallback !== undefined && typeof onFallback !== "function") fail("onFallback", "must be a function", onFallback);
-  if (tracer !== undefined && typeof tracer?.startSpan !== "function") fail("tracer", "must have startSpan() (an OpenTelemetry Tracer)", tracer);
-  if (meter !== undefined && typeof meter?.createHistogram !== "function") fail("meter", "must have createHistogram() (an OpenTelemetry Meter)", meter);
-  if (cache !== undefined && (typeof cache?.get !== "function" || typeof cache.put !== "function")) fail("cache", "must have get() and put()", cache);
+  if (options.fallback !== undefined) checkChain(options.fallback, "fallback");
+  checkOptions("client options", featureOptions, options);
 }
 
 /**
@@ -67,9 +60,4 @@ export function installFeatures(
   const around = createCallWrapper({ ...host, fallback: options.fallback, onFallback: options.onFallback, telemetry });
   for (const [path, resource] of Object.entries(resources)) routeThrough(resource, path, around);
   context.cache = options.cache;
-}
-
-function describe(value: unknown): string {
-  if (value === null || typeof value !== "object") return typeof value === "function" ? "a function" : JSON.stringify(value) ?? String(value);
-  return Array.isArray(value) ? JSON.stringify(value) : "an object";
 }

@@ -1,12 +1,12 @@
 import { BatchFailedError, BatchLineError } from "../errors/batch.js";
 import { APIUserAbortError } from "../errors/connection.js";
-import { ValidationError } from "../errors/validation.js";
 import { abortableSleep } from "../http.js";
 import { resolveModel, type ResolvedModel } from "../models.js";
 import { isErrorEnvelope, readErrorMessage } from "../response.js";
 import { validateCompletionParams } from "../schema/completions.js";
 import { validateEmbeddingParams } from "../schema/embeddings.js";
-import { MAX_BATCH_REQUESTS, reject, validateMetadata } from "../schema/newer-api.js";
+import { batchRunParams } from "../schema/generated/validators.js";
+import { check, refuse as reject, within } from "../schema/runtime.js";
 import { validateChatParams } from "../schema/params.js";
 import type { Batch, BatchOutputLine, BatchProgress, BatchRunItem, BatchRunParams, BatchRunResult, BatchWaitOptions } from "../types/batches.js";
 import type { CompletionUsage } from "../types/chat.js";
@@ -39,7 +39,7 @@ export async function runBatch(batches: Batches, files: Files, context: Resource
   const started = Date.now();
   const { lines, model } = buildLines(context, params, options.validate ?? context.validate);
   const jsonl = new Blob([lines.map((line) => JSON.stringify(line)).join("\n") + "\n"], { type: "application/jsonl" });
-  if (jsonl.size > MAX_FILE_BYTES) reject("batches.run", ["requests"], `must fit DeepInfra's 200 MB input file (the JSONL is ${jsonl.size} bytes): split them`, params.requests);
+  if (jsonl.size > MAX_FILE_BYTES) reject("batches.run", ["requests"], "small enough for DeepInfra's 200 MB input file: split them", params.requests, `${jsonl.size} bytes of JSONL`);
   const { onProgress: _p, pollInterval: _i, maxPollInterval: _m, cancelOnAbort: _c, ...request } = options;
   const file = await files.create({ file: jsonl, purpose: "batch", filename: "batch.jsonl" }, request);
   const created = await batches.create({ input_file_id: file.id, endpoint: params.endpoint, completion_window: params.completion_window ?? "24h", metadata: params.metadata ?? null }, request);
@@ -95,23 +95,18 @@ interface Line {
 /** One JSONL line per request, as the real-time call would send it; every rule checked before anything is sent. */
 function buildLines(context: ResourceContext, params: BatchRunParams, validate: boolean): { lines: Line[]; model: string } {
   const where = "batches.run";
-  if (typeof params !== "object" || params === null) reject(where, ["params"], "must be an object", params);
+  check(where, batchRunParams, params);
   const endpoint = ENDPOINTS[params.endpoint];
-  if (!endpoint || !Object.hasOwn(ENDPOINTS, params.endpoint)) reject(where, ["endpoint"], `must be one of ${Object.keys(ENDPOINTS).join(", ")}`, params.endpoint);
   const { requests } = params;
-  if (!Array.isArray(requests) || requests.length === 0) reject(where, ["requests"], "must be a non-empty array", requests);
-  if (requests.length > MAX_BATCH_REQUESTS) reject(where, ["requests"], `must hold at most ${MAX_BATCH_REQUESTS} requests per batch (DeepInfra's limit): split them`, requests);
-  validateMetadata(where, params.metadata);
   let first: ResolvedModel | undefined;
   const lines = requests.map((request, index): Line => {
-    if (typeof request !== "object" || request === null || Array.isArray(request)) reject(where, ["requests", index], "must be an object", request);
     if (validate) validateLine(endpoint, request, index);
     // A batch answers with files, never with a stream.
-    if ((request as { stream?: unknown }).stream === true) reject(where, ["requests", index, "stream"], "must not be true in a batch", true);
+    if ((request as { stream?: unknown }).stream === true) reject(where, ["requests", index, "stream"], "false or absent in a batch", true);
     const resolved = resolveModel((request as { model: string }).model, context[endpoint.table], endpoint.table);
     first ??= resolved;
     // DeepInfra runs one model per batch and refuses mixed files at validation.
-    if (resolved.model !== first.model) reject(where, ["requests", index, "model"], `must be the model of requests[0] ("${first.model}"): a batch runs one model`, resolved.model);
+    if (resolved.model !== first.model) reject(where, ["requests", index, "model"], `the model of requests[0] ("${first.model}"): a batch runs one model`, resolved.model);
     return { custom_id: `request-${index}`, method: "POST", url: params.endpoint, body: wireBody(request, { model: resolved.model }) };
   });
   return { lines, model: (first as ResolvedModel).model };
@@ -120,13 +115,7 @@ function buildLines(context: ResourceContext, params: BatchRunParams, validate: 
 /** The real-time call's own validator, its message re-addressed to `requests[i]`. */
 function validateLine(endpoint: (typeof ENDPOINTS)[Endpoint], request: unknown, index: number): void {
   const where = `batches.run requests[${index}]`;
-  try {
-    endpoint.validate(request as never, where);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const detail = error.message.replace(/^Invalid [^:]*? params: /, "");
-    throw new ValidationError(`Invalid ${where} params: ${detail}`, error.issues.map((issue) => ({ ...issue, path: ["requests", index, ...(issue.path ?? [])] })));
-  }
+  within(where, ["requests", index], () => endpoint.validate(request as never, where));
 }
 
 /** Downloads the output and error files and places one outcome per custom id, in input order. */

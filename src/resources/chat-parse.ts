@@ -2,9 +2,10 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { APIError } from "../errors/api-error.js";
 import { isAllModelsFailedError } from "../errors/guards.js";
 import { StructuredOutputError } from "../errors/structured-output.js";
-import { ValidationError } from "../errors/validation.js";
 import { splitThink } from "../streaming/think-split.js";
-import { isStandardSchema, parseJSONReply, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
+import { parseJSONReply, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
+import { parseParams } from "../schema/generated/validators.js";
+import { check as checkParams } from "../schema/runtime.js";
 import type { ChatCompletion, ChatCreateParams, ChatMessage, ChatResponseFormat } from "../types/chat.js";
 import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
 import type { RequestOptions } from "../types/request.js";
@@ -45,14 +46,7 @@ export async function parseChatCompletion<S extends StandardSchemaV1>(
   options?: RequestOptions,
 ): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
   const { schema, schemaName, repair, ...rest } = params ?? ({} as ChatParseParams<S>);
-  if (!isStandardSchema(schema)) {
-    const message = "schema must be a Standard Schema (an object with a `~standard` property, e.g. an arktype type or a zod schema)";
-    throw new ValidationError(`Invalid chat.completions.parse params: ${message}.`, [{ message, path: ["schema"] }]);
-  }
-  if ((rest as { stream?: unknown }).stream === true) {
-    const message = "stream must be false or absent: parse reads the whole reply before validating it";
-    throw new ValidationError(`Invalid chat.completions.parse params: ${message}.`, [{ message, path: ["stream"] }]);
-  }
+  checkParams("chat.completions.parse", parseParams, { schema, stream: (rest as { stream?: unknown }).stream });
   const jsonSchema = toJSONSchema(schema);
   const explicit = rest.response_format ?? undefined;
   let format: ChatResponseFormat = explicit ?? (jsonSchema ? { type: "json_schema", json_schema: { name: schemaName ?? "response", schema: jsonSchema } } : { type: "json_object" });

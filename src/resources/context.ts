@@ -1,6 +1,7 @@
 import type { Budget } from "../budget.js";
 import type { CacheStore } from "../features/cache-store.js";
 import type { Transport } from "../http.js";
+import { withoutAbsent } from "../schema/runtime.js";
 import type { RequestOptions } from "../types/request.js";
 
 /** What a resource needs from the client: the transport, the alias tables and the per-client settings. */
@@ -23,8 +24,11 @@ export function withAccept(options: RequestOptions | undefined, accept: string):
   return { ...options, headers: { accept, ...options?.headers } };
 }
 
-/** `params` as sent: `extra_body` merged in (its fields win), `null`/`undefined` fields kept for the server to default. */
+/**
+ * `params` as sent: `extra_body` merged in (its fields win, sent as given). A top-level `null` is left out: it means
+ * "the server's default" here, and DeepInfra's models refuse `null` for most fields (docs/validation.md).
+ */
 export function wireBody(params: object, overrides: Record<string, unknown>): Record<string, unknown> {
-  const { extra_body, ...fields } = params as { extra_body?: Record<string, unknown> | null };
+  const { extra_body, ...fields } = withoutAbsent(params) as { extra_body?: Record<string, unknown> | null };
   return { ...fields, ...overrides, ...extra_body };
 }

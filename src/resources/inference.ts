@@ -1,11 +1,9 @@
-import { ValidationError } from "../errors/validation.js";
+import { inferenceRunParams } from "../schema/generated/validators.js";
+import { check } from "../schema/runtime.js";
 import { apiErrorFor, readErrorMessage, readJSON } from "../response.js";
 import type { InferenceBody, InferenceResponse } from "../types/inference.js";
 import type { OpenResponse, RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
-
-// Model ids are `owner/name`, `owner/name:version` or `deploy_id:ID`; the slash stays a path separator.
-const MODEL_PATH_RE = /^[A-Za-z0-9._:@+-]+(\/[A-Za-z0-9._:@+-]+)*$/;
 
 /** `client.inference`: DeepInfra's native per-model endpoint `POST /v1/inference/{model}`. */
 export class Inference {
@@ -47,14 +45,6 @@ export async function readNativeAnswer<T extends { inference_status?: { status?:
 }
 
 function checkRun(model: string, body: InferenceBody): void {
-  const fail = (path: string, message: string) => {
-    throw new ValidationError(`Invalid inference.run params: ${path} ${message}`, [{ message: `${path} ${message}`, path: [path] }]);
-  };
-  if (typeof model !== "string" || !MODEL_PATH_RE.test(model) || model.split("/").some((part) => part === "." || part === ".."))
-    fail("model", `must be a model id such as "owner/name" or "owner/name:version" (was ${JSON.stringify(model)})`);
-  const isForm = typeof FormData !== "undefined" && body instanceof FormData;
-  if (!isForm && (typeof body !== "object" || body === null || Array.isArray(body)))
-    fail("body", `must be an object of the model's input fields or a FormData (was ${Array.isArray(body) ? "an array" : JSON.stringify(body)})`);
-  // Native streaming is a different event format; chat.completions / completions stream instead.
-  if (!isForm && (body as Record<string, unknown>).stream === true) fail("body.stream", "must not be true: stream with chat.completions.create or completions.create");
+  // Native streaming is a different event format; chat.completions / completions stream instead (the rule says so).
+  check("inference.run", inferenceRunParams, { model, body });
 }

@@ -1,9 +1,10 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { ToolCallTruncatedError } from "../errors/tool-call-truncated.js";
 import { ToolRoundsExceededError } from "../errors/tool-rounds.js";
-import { ValidationError } from "../errors/validation.js";
-import { isStandardSchema, summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
+import { summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject } from "../schema/standard.js";
 import type { ChatAssistantMessage, ChatCompletion, ChatCompletionChunk, ChatCreateParams, ChatMessage, ChatTool, ChatToolCall, ChatToolMessage, CompletionUsage } from "../types/chat.js";
+import { runToolsParams } from "../schema/generated/validators.js";
+import { check, refuse } from "../schema/runtime.js";
 import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
 import type { RequestOptions } from "../types/request.js";
 import { addUsage } from "../usage.js";
@@ -100,7 +101,6 @@ export interface RunToolsResult {
   pendingApprovals: ChatToolCall[];
 }
 
-const NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Starts nothing until the runner is awaited or iterated. */
 export function runTools(create: CreateChatCompletion, params: RunToolsParams, options: RequestOptions = {}): ToolRunner<RunToolsEvent, RunToolsResult> {
@@ -272,21 +272,12 @@ async function checkCall(call: ChatToolCall, byName: Map<string, RunnableTool>):
 
 /** Validates the run's own options and builds the wire `tools`, before any request. */
 function checkTools(tools: unknown, maxRounds: unknown): ChatTool[] {
-  const fail = (message: string, path: PropertyKey[]): never => {
-    throw new ValidationError(`Invalid chat.completions.runTools params: ${message}.`, [{ message, path }]);
-  };
-  if (typeof maxRounds !== "number" || !Number.isInteger(maxRounds) || maxRounds < 1) fail(`maxRounds must be an integer >= 1 (was ${JSON.stringify(maxRounds)})`, ["maxRounds"]);
-  if (!Array.isArray(tools) || tools.length === 0) fail("tools must be a non-empty array of { name, parameters, run }", ["tools"]);
-  const seen = new Set<string>();
+  const where = "chat.completions.runTools";
+  check(where, runToolsParams, { tools, maxRounds });
   return (tools as RunnableTool[]).map((tool, i) => {
-    if (typeof tool !== "object" || tool === null) fail(`tools[${i}] must be an object`, ["tools", i]);
-    if (typeof tool.name !== "string" || !NAME_RE.test(tool.name)) fail(`tools[${i}].name must match ${NAME_RE} (was ${JSON.stringify(tool.name)})`, ["tools", i, "name"]);
-    if (seen.has(tool.name)) fail(`tools[${i}].name ${JSON.stringify(tool.name)} is declared twice`, ["tools", i, "name"]);
-    seen.add(tool.name);
-    if (typeof tool.run !== "function") fail(`tools[${i}].run must be a function`, ["tools", i, "run"]);
-    if (!isStandardSchema(tool.parameters)) fail(`tools[${i}].parameters must be a Standard Schema`, ["tools", i, "parameters"]);
     const parameters = toJSONSchema(tool.parameters) ?? tool.jsonSchema;
-    if (!parameters) fail(`tools[${i}].parameters cannot produce a JSON Schema; pass tools[${i}].jsonSchema`, ["tools", i, "jsonSchema"]);
+    // Whether a schema can say its JSON Schema is known only by asking it.
+    if (!parameters) refuse(where, ["tools", i, "jsonSchema"], "given: the parameters schema cannot produce a JSON Schema", undefined, "missing");
     return { type: "function", function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters } } as ChatTool;
   });
 }

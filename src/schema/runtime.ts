@@ -1,138 +1,52 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { ValidationError } from "../errors/validation.js";
 
-// The run-time half of the validators compiled ahead of time from src/schema/rules: the traversal
-// context arktype's generated code calls, and its error wording. Hand-written so the package ships
-// neither arktype nor its engine; test/schema/differential.test.ts holds it to arktype's own messages.
+// The small runtime the generated validators (src/schema/generated/validators.ts) import, as Ajv standalone
+// and typia ship theirs: a path stack, the issue list and the wording of one failure. The generated code
+// decides what failed and what was expected; nothing here knows arktype.
 
-/** What the generated code passes to `ctx.errorFromNodeContext` (or a rule's `ctx.reject`). */
-interface ErrorInput {
-  code: string;
-  description?: string;
-  missingValueDescription?: string;
-  expected?: string;
-  actual?: string;
-  relativePath?: readonly PropertyKey[];
-  prefixPath?: readonly PropertyKey[];
-  path?: readonly PropertyKey[];
-  data?: unknown;
-  errors?: Failure[];
-}
-
-/** One failed rule, worded lazily: most failures happen inside union branches and are thrown away. */
-interface Failure {
-  code: string;
-  path: PropertyKey[];
-  data: unknown;
-  input: ErrorInput;
-  errors: Failure[];
-}
-
-/**
- * A compiled validator: arktype's `Apply` traversal, which records failures in `ctx`. (arktype also compiles a
- * yes/no `Allows` traversal to try first; it is not shipped: it doubles the code for about 1.5 µs a request.)
- */
-export type Compiled = (data: unknown, ctx: Context) => unknown;
-
-/** arktype's traversal context, reduced to what its generated code uses. */
+/** What the generated code and a rule's predicate see: the path being checked and the issues found so far. */
 export class Context {
-  path: PropertyKey[] = [];
-  readonly failures: Failure[] = [];
-  // Made on the first failure: most requests never fail.
-  private byPath: Record<string, Failure> | undefined;
-  private count = 0;
-  private readonly branches: Array<{ error: Failure | undefined }> = [];
+  readonly path: PropertyKey[] = [];
+  issues: StandardSchemaV1.Issue[] = [];
 
-  constructor(readonly root: unknown) {}
-
-  get currentErrorCount(): number {
-    const branch = this.branches[this.branches.length - 1];
-    return branch ? (branch.error ? 1 : 0) : this.count;
-  }
-
-  /** Inside a union branch the first failure decides: stop early. */
-  get failFast(): boolean {
-    return this.branches.length !== 0;
-  }
-
-  /** The value at the current path. */
-  get data(): unknown {
-    let value = this.root;
-    for (const key of this.path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
-    return value;
-  }
-
-  hasError(): boolean {
-    return this.currentErrorCount !== 0;
-  }
-
-  pushBranch(): void {
-    this.branches.push({ error: undefined });
-  }
-
-  popBranch(): { error: Failure | undefined } | undefined {
-    return this.branches.pop();
-  }
-
-  errorFromNodeContext(input: ErrorInput): Failure {
-    const failure = this.failure(input);
-    const branch = this.branches[this.branches.length - 1];
-    if (branch) branch.error = failure;
-    else this.add(failure);
-    return failure;
-  }
-
-  /** For a rule's predicate (`.narrow`): record a failure and return false. */
-  reject(input: Omit<ErrorInput, "code"> & { code?: string }): false {
-    this.errorFromNodeContext({ ...input, code: input.code ?? "predicate" });
+  /** Records `<path> must be <expected> (was <actual>)`; `actual` defaults to the value as a message shows it. */
+  fail(expected: string, data: unknown, actual?: string): false {
+    const path = [...this.path];
+    const was = actual ?? shown(data);
+    this.issues.push({ message: `${located(path)}must be ${expected}${was ? ` (was ${was})` : ""}`, path });
     return false;
   }
 
-  private failure(input: ErrorInput): Failure {
-    const { prefixPath, relativePath } = input;
-    let errors: Failure[] = [];
-    if (input.code === "union") {
-      // Nested unions flatten, so a message never reads "x must be … or x must be …" twice over.
-      errors = (input.errors ?? []).flatMap((inner) => {
-        const flat = inner.code === "union" ? inner.errors : [inner];
-        if (!prefixPath && !relativePath) return flat;
-        return flat.map((e) => ({ ...e, path: [...(prefixPath ?? []), ...e.path, ...(relativePath ?? [])] }));
-      });
-    }
-    const path = [...(prefixPath ?? []), ...(input.path ?? this.path), ...(relativePath ?? [])];
-    return { code: input.code, path, data: "data" in input ? input.data : this.data, input, errors };
+  /** A rule's predicate (`.narrow`) reports here, with the arguments arktype's own `ctx.reject` takes. */
+  reject(input: { expected: string; actual?: string; relativePath?: readonly PropertyKey[] }): false {
+    const depth = this.path.length;
+    this.path.push(...(input.relativePath ?? []));
+    this.fail(input.expected, undefined, input.actual ?? "");
+    this.path.length = depth;
+    return false;
   }
 
-  /** A second failure at the same path merges into one "intersection" failure, as arktype does. */
-  private add(failure: Failure): void {
-    const key = stringifyPath(failure.path);
-    this.byPath ??= Object.create(null) as Record<string, Failure>;
-    const existing = this.byPath[key];
-    if (!existing) {
-      this.byPath[key] = failure;
-      this.failures.push(failure);
-    } else {
-      if (existing === failure || (existing.code === "union" && existing.errors.length === 0)) return;
-      const merged =
-        failure.code === "union" && failure.errors.length === 0
-          ? failure
-          : { code: "intersection", path: [...this.path], data: this.data, input: { code: "intersection" }, errors: existing.code === "intersection" ? [...existing.errors, failure] : [existing, failure] };
-      this.failures[this.failures.indexOf(existing)] = merged;
-      this.byPath[key] = merged;
-    }
-    this.count++;
+  /** An undeclared key: names the closest declared one and points at `extra_body`. */
+  unknown(key: string, known: readonly string[]): void {
+    const near = closest(key, known);
+    this.path.push(key);
+    const path = [...this.path];
+    this.path.pop();
+    const hint = near ? `did you mean ${JSON.stringify(near)}? ` : "";
+    this.issues.push({ message: `${located(path)}is not a known field (${hint}send fields the SDK does not know in extra_body)`, path });
   }
 }
 
+/** A compiled validator: records what is wrong with `data` in `ctx`. */
+export type Compiled = (data: unknown, ctx: Context) => void;
+
 /** The issues a compiled validator finds in `value` (with `path` as the starting path), or undefined. */
-export function findIssues(apply: Compiled, value: unknown, path: readonly PropertyKey[] = []): StandardSchemaV1.Issue[] | undefined {
-  let root = value;
-  for (let i = path.length - 1; i >= 0; i--) root = { [path[i] as PropertyKey]: root };
-  const ctx = new Context(root);
-  ctx.path = [...path];
-  apply(value, ctx);
-  if (ctx.failures.length === 0) return undefined;
-  return ctx.failures.map((failure) => ({ message: message(failure), path: failure.path }));
+export function findIssues(check: Compiled, value: unknown, path: readonly PropertyKey[] = []): StandardSchemaV1.Issue[] | undefined {
+  const ctx = new Context();
+  ctx.path.push(...path);
+  check(value, ctx);
+  return ctx.issues.length ? ctx.issues : undefined;
 }
 
 /**
@@ -141,9 +55,12 @@ export function findIssues(apply: Compiled, value: unknown, path: readonly Prope
  */
 export function throwIfInvalid(where: string, issues: readonly StandardSchemaV1.Issue[] | undefined): void {
   if (!issues?.length) return;
-  // A merged failure reads over several lines; the summary is one.
-  const summary = issues.map((issue) => issue.message.replace(/\n\s*/g, " ")).join("; ");
-  throw new ValidationError(`Invalid ${where} params: ${summary}`, issues);
+  throw new ValidationError(`Invalid ${where} params: ${issues.map((issue) => issue.message).join("; ")}`, issues);
+}
+
+/** Checks `value` and throws the `ValidationError` naming every broken rule. */
+export function check(where: string, validator: Compiled, value: unknown, path?: readonly PropertyKey[]): void {
+  throwIfInvalid(where, findIssues(validator, value, path));
 }
 
 /** `params` without its top-level `null`/`undefined` fields: those mean "absent, the server's default". */
@@ -159,146 +76,104 @@ export function withoutAbsent<T>(params: T): T {
   return (out ?? params) as T;
 }
 
-// ---- wording: what arktype's error classes print, per failure code -------------------------------------------
-
-const DOMAINS: Record<string, string> = {
-  boolean: "boolean",
-  null: "null",
-  undefined: "undefined",
-  bigint: "a bigint",
-  number: "a number",
-  object: "an object",
-  string: "a string",
-  symbol: "a symbol",
-};
-
-function expected(f: Failure): string {
-  if (f.input.expected) return f.input.expected;
-  switch (f.code) {
-    case "required":
-      return f.input.missingValueDescription ?? "";
-    case "intersection":
-      return `  ◦ ${f.errors.map(expected).join("\n  ◦ ")}`;
-    case "union":
-      return describeUnion(f.errors);
-    default:
-      return f.input.description ?? "valid";
-  }
-}
-
-function actual(f: Failure): string {
-  if (f.input.actual) return f.input.actual;
-  const data = f.data as { length?: number };
-  switch (f.code) {
-    case "required":
-      return "missing";
-    case "domain":
-      return Number.isNaN(data) ? "NaN" : (DOMAINS[domainOf(data)] as string);
-    case "proto":
-      return data instanceof Date && Number.isNaN(data.getTime()) ? "an invalid Date" : typeof data === "object" && data !== null ? (objectKindOf(data) ?? "object") : domainOf(data);
-    case "minLength":
-      return data.length === 0 ? "" : `${data.length}`;
-    case "maxLength":
-    case "exactLength":
-      return `${data.length}`;
-    default:
-      return printable(f.data);
-  }
-}
-
-function problem(f: Failure): string {
-  const want = expected(f);
-  if (f.code === "union") return want;
-  const was = actual(f);
-  if (f.code === "intersection") return `(${was}) must be...\n${want}`;
-  if (f.code === "unit" && want === was) return `must be reference equal to ${want} (serialized to the same value)`;
-  return `must be ${want}${was ? ` (was ${was})` : ""}`;
-}
-
-function message(f: Failure): string {
-  const text = problem(f);
-  if (f.code === "union") return text[0] === "[" ? `value at ${text}` : text;
-  if (f.path.length === 0) return text;
-  const located = `${stringifyPath(f.path)} ${text}`;
-  // A path like [1] alone reads oddly at the start of a sentence.
-  return located[0] === "[" ? `value at ${located}` : located;
-}
-
-/** One clause per path (`x must be a string (was 5)`), joined with "or", as arktype words a failed union. */
-function describeUnion(errors: Failure[]): string {
-  const byPath: Record<string, Failure[]> = {};
-  for (const e of errors) (byPath[stringifyPath(e.path)] ??= []).push(e);
-  return describeBranches(
-    Object.entries(byPath).map(([at, group]) => {
-      const first = group[0] as Failure;
-      const want = describeBranches([...new Set(group.map(expected))]);
-      const was = group.every((e) => actual(e) === actual(first)) ? actual(first) : printable(first.data);
-      return `${at && `${at} `}must be ${want}${was && ` (was ${was})`}`;
-    }),
-  );
-}
-
-/** `a`, `a or b`, `a, b or c`; `false` and `true` together read "boolean". */
-function describeBranches(descriptions: string[]): string {
-  if (descriptions.length === 0) return "never";
-  if (descriptions.length === 1) return descriptions[0] as string;
-  if ((descriptions.length === 2 && descriptions[0] === "false" && descriptions[1] === "true") || (descriptions[0] === "true" && descriptions[1] === "false")) return "boolean";
-  const unique = [...new Set(descriptions)];
-  const last = unique.pop();
-  return `${unique.join(", ")}${unique.length ? " or " : ""}${last}`;
-}
-
-const IDENTIFIER = /^[$A-Z_a-z][\w$]*$/;
-
-/** `messages[0].content`, `["odd key"]`: the path as a property access chain. */
-function stringifyPath(path: readonly PropertyKey[]): string {
+/** `messages[0].content `, `["odd key"] `: the path as a property access chain, then a space. */
+function located(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "symbol") out += `[${String(key)}]`;
-    else out += IDENTIFIER.test(key) ? (out === "" ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+    else if (typeof key === "string" && /^[$A-Z_a-z][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    // A rule that spans fields names them in words: "query or queries".
+    else if (typeof key === "string" && / or /.test(key) && /^[\w ]+$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${typeof key === "string" ? JSON.stringify(key) : String(key)}]`;
   }
-  return out;
+  if (out === "") return "";
+  return `${out[0] === "[" ? "value at " : ""}${out} `;
 }
 
-function domainOf(data: unknown): string {
+/** What kind of value `data` is, for a failed type test: `a number`, `an array`, `missing`. */
+export function kind(data: unknown): string {
+  if (data === undefined) return "missing";
   if (data === null) return "null";
-  return typeof data === "function" ? "object" : typeof data;
+  if (Array.isArray(data)) return "an array";
+  if (typeof data === "number" && Number.isNaN(data)) return "NaN";
+  if (typeof data === "boolean") return "boolean";
+  const name = typeof data === "object" ? (data as object).constructor?.name : undefined;
+  if (name && name !== "Object") return name;
+  return /^[aeiou]/.test(typeof data) ? `an ${typeof data}` : `a ${typeof data}`;
 }
 
-// Constructors whose names arktype reports for a value of the wrong kind (`(was Array)`); others read "object".
-const BUILTINS =
-  "Array Boolean Date Error Function Map Number Promise RegExp Set String WeakMap WeakSet ArrayBuffer Blob File FormData Headers Request Response URL " +
-  "Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array";
-
-function objectKindOf(data: object): string | undefined {
-  if (Array.isArray(data)) return "Array";
-  for (let proto = Object.getPrototypeOf(data); proto?.constructor; proto = Object.getPrototypeOf(proto)) {
-    const name = (proto.constructor as { name?: string }).name;
-    const ctor = name && BUILTINS.split(" ").includes(name) ? (globalThis as Record<string, unknown>)[name] : undefined;
-    if (typeof ctor === "function" && data instanceof ctor) return name;
+/** A value as a message shows it, kept short: a 50,000-line batch must not land in a message. */
+export function shown(data: unknown): string {
+  if (typeof data === "string") return JSON.stringify(data.length > 60 ? `${data.slice(0, 60)}…` : data);
+  if (typeof data === "number" || typeof data === "boolean" || data === null) return String(data);
+  if (Array.isArray(data) && data.length > 8) return `an array of ${data.length}`;
+  if (Array.isArray(data) || (typeof data === "object" && Object.getPrototypeOf(data) === Object.prototype)) {
+    try {
+      const text = JSON.stringify(data);
+      return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    } catch {
+      return kind(data);
+    }
   }
+  return kind(data);
+}
+
+/** The declared key nearest `key`: same letters ignoring case and `_`, else at most 3 edits, else a known alias. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  const bare = (s: string) => s.toLowerCase().replace(/[_-]/g, "");
+  const same = known.find((k) => bare(k) === bare(key));
+  if (same) return same;
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const k of known) {
+    const d = distance(bare(key), bare(k));
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  if (best) return best;
+  // OpenAI's newer name for the same limit; DeepInfra's models only have max_tokens.
+  if (bare(key) === "maxcompletiontokens" && known.includes("max_tokens")) return "max_tokens";
   return undefined;
 }
 
-/** A value as a message shows it: strings quoted, plain objects and arrays as JSON, other objects by kind. */
-export function printable(data: unknown): string {
-  if (typeof data === "string") return JSON.stringify(data);
-  if (typeof data === "bigint") return `${data}n`;
-  if (typeof data === "symbol") return String(data);
-  if (typeof data !== "object" || data === null) return typeof data === "function" ? "Function" : String(data);
-  const kind = Array.isArray(data) ? "Array" : ((data as { constructor?: { name?: string } }).constructor?.name ?? "Object");
-  if (kind !== "Object" && kind !== "Array") return data instanceof Date ? data.toDateString() : kind;
-  const seen: object[] = [];
-  return JSON.stringify(data, function (this: unknown, _key, value: unknown) {
-    if (value === undefined) return "undefined";
-    if (typeof value === "bigint") return `${value}n`;
-    if (typeof value === "function") return "Function";
-    if (typeof value === "symbol") return String(value);
-    if (typeof value === "object" && value !== null) {
-      if (seen.includes(value)) return "(cycle)";
-      seen.push(value);
-    }
-    return value;
-  });
+/** Levenshtein distance, two rows: the keys are short. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * Throws the `ValidationError` for a rule no table can state because it depends on run-time state (a model alias
+ * resolved against the client's table, the size of a JSONL built from the requests).
+ * @throws ValidationError worded like the compiled rules.
+ */
+export function refuse(where: string, path: readonly PropertyKey[], expected: string, data: unknown, actual?: string, hint = ""): never {
+  const ctx = new Context();
+  ctx.path.push(...path);
+  ctx.fail(expected, data, actual);
+  throw new ValidationError(`Invalid ${where} params: ${ctx.issues.map((issue) => issue.message).join("; ")}${hint}`, ctx.issues);
+}
+
+/** Runs `validate` and re-addresses its `ValidationError` under `prefix`, as `where` (a batch line, a wrapped call). */
+export function within(where: string, prefix: readonly PropertyKey[], validate: () => void): void {
+  try {
+    validate();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const issues = error.issues.map((issue) => {
+      const path = [...prefix, ...(issue.path ?? [])];
+      return { ...issue, path };
+    });
+    throw new ValidationError(`Invalid ${where} params: ${error.message.replace(/^Invalid [^:]*? params: /, "")}`, issues);
+  }
+}
+
+/** Checks the SDK's own options: `Invalid <label>: <issue>; <issue>.` (`client options`, `request options`). */
+export function checkOptions(label: string, validator: Compiled, value: unknown, path?: readonly PropertyKey[]): void {
+  const issues = findIssues(validator, value, path);
+  if (issues) throw new ValidationError(`Invalid ${label}: ${issues.map((issue) => issue.message).join("; ")}.`, issues);
 }

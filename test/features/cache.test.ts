@@ -168,6 +168,6 @@ describe("embeddings cache: keys and values", () => {
   });
 
   it("rejects a cache option without get and put, naming it", () => {
-    expect(() => testClient(undefined, { cache: { get: () => undefined } as never })).toThrow(/cache must have get\(\) and put\(\)/);
+    expect(() => testClient(undefined, { cache: { get: () => undefined } as never })).toThrow(/cache\.put must be a function \(was missing\)/);
   });
 });

@@ -32,7 +32,7 @@ it("the llm-interface entry and embeddings run in real workerd without code gene
     chat: ["Hello! It's nice to meet you. Is there something I can help you with?", "memory-cache"],
     vector: 8,
     base64: 8,
-    invalid: "Invalid embeddings.create params: input must be a string or an object (was a number)",
+    invalid: "Invalid embeddings.create params: input must be a string or an array (was a number)",
   });
   expect(text).not.toContain(KEY);
 });

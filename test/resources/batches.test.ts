@@ -57,7 +57,7 @@ describe("batches (OpenAI shapes)", () => {
     const cases: Array<[unknown, string]> = [
       [{ endpoint: "/v1/embeddings" }, "Invalid batches.create params: input_file_id must be a non-empty string (was missing)"],
       [{ input_file_id: "f", endpoint: "embeddings" }, 'Invalid batches.create params: endpoint must be an API path such as "/v1/chat/completions" (was "embeddings")'],
-      [{ input_file_id: "f", endpoint: "/v1/embeddings", metadata: { n: 1 } }, "Invalid batches.create params: metadata.n must be a string (was 1)"],
+      [{ input_file_id: "f", endpoint: "/v1/embeddings", metadata: { n: 1 } }, "Invalid batches.create params: metadata.n must be a string (was a number)"],
     ];
     for (const [params, message] of cases) {
       const error = await rejection(client.batches.create(params as never));
@@ -176,12 +176,12 @@ describe("batches.run", () => {
   it("refuses what DeepInfra would refuse before anything is sent, naming the request", async () => {
     const { client, testId } = testClient();
     const cases: Array<[unknown, string]> = [
-      [{ endpoint: "/v1/images/generations", requests: [{}] }, 'Invalid batches.run params: endpoint must be one of /v1/chat/completions, /v1/completions, /v1/embeddings (was "/v1/images/generations")'],
+      [{ endpoint: "/v1/images/generations", requests: [{}] }, 'Invalid batches.run params: endpoint must be "/v1/chat/completions", "/v1/completions" or "/v1/embeddings" (was "/v1/images/generations")'],
       [{ endpoint: "/v1/embeddings", requests: [] }, "Invalid batches.run params: requests must be a non-empty array (was [])"],
       [{ endpoint: "/v1/embeddings", requests: [{ model: EMBED, input: "a" }, { model: "BAAI/bge-large-en-v1.5", input: "b" }] }, 'Invalid batches.run params: requests[1].model must be the model of requests[0] ("BAAI/bge-m3"): a batch runs one model (was "BAAI/bge-large-en-v1.5")'],
-      [{ endpoint: "/v1/chat/completions", requests: [{ model: CHAT, messages: [{ role: "user", content: "x" }], stream: true }] }, "Invalid batches.run params: requests[0].stream must not be true in a batch (was true)"],
+      [{ endpoint: "/v1/chat/completions", requests: [{ model: CHAT, messages: [{ role: "user", content: "x" }], stream: true }] }, "Invalid batches.run params: requests[0].stream must be false or absent in a batch (was true)"],
       [{ endpoint: "/v1/chat/completions", requests: [{ model: CHAT, messages: [{ role: "user", content: "x" }] }, { model: CHAT, messages: [{ role: "user", content: "x" }], temperature: 3 }] }, "Invalid batches.run requests[1] params: temperature must be at most 2 (was 3)"],
-      [{ endpoint: "/v1/embeddings", requests: Array.from({ length: 50_001 }, () => ({ model: EMBED, input: "x" })) }, "Invalid batches.run params: requests must hold at most 50000 requests per batch (DeepInfra's limit): split them (was an array of 50001)"],
+      [{ endpoint: "/v1/embeddings", requests: Array.from({ length: 50_001 }, () => ({ model: EMBED, input: "x" })) }, "Invalid batches.run params: requests must be at most 50000 items (was 50001 items)"],
     ];
     for (const [params, message] of cases) {
       const error = await rejection(client.batches.run(params as never, FAST));

@@ -124,7 +124,7 @@ describe("embeddings.create", () => {
   });
 
   it.each([
-    [{ input: 5 }, {}, ["input"], "input must be a string or an object (was a number)"],
+    [{ input: 5 }, {}, ["input"], "input must be a string or an array (was a number)"],
     [{ input: "x", dimensions: 16 }, {}, ["dimensions"], "dimensions must be at least 32"],
     [{ input: "x", encoding_format: "binary" }, {}, ["encoding_format"], "encoding_format must be"],
     [{ input: "x" }, { batchSize: 0 }, ["options", "batchSize"], "options.batchSize must be"],

@@ -91,7 +91,7 @@ describe("files", () => {
   it("refuses a missing file or purpose and empty ids before sending", async () => {
     const { client, testId } = testClient();
     const cases: Array<[Promise<unknown>, string]> = [
-      [client.files.create({ file: 42, purpose: "batch" } as never), "Invalid files.create params: file must be a string, Blob, File, Uint8Array, ArrayBuffer or ReadableStream (was 42)"],
+      [client.files.create({ file: 42, purpose: "batch" } as never), "Invalid files.create params: file must be a string, a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array (was a number)"],
       [client.files.create({ file: JSONL } as never), 'Invalid files.create params: purpose must be a non-empty string such as "batch" (was missing)'],
       [client.files.retrieve(""), 'Invalid files.retrieve params: fileId must be a non-empty string (was "")'],
       [Promise.resolve(client.files.list({ order: "newest" as never })), 'Invalid files.list params: order must be "asc" or "desc" (was "newest")'],

@@ -88,11 +88,11 @@ describe("rerank", () => {
     const cases: Array<[unknown, string]> = [
       [{ model: QWEN, documents: DOCS }, "Invalid rerank params: query or queries must be given, not both (was missing)"],
       [{ model: QWEN, query: "q", queries: ["q"], documents: DOCS }, 'Invalid rerank params: query or queries must be given, not both (was "q")'],
-      [{ model: QWEN, query: "q", documents: [] }, "Invalid rerank params: documents must not be empty (was [])"],
-      [{ model: QWEN, query: "q", documents: ["a", 2] }, "Invalid rerank params: documents[1] must be a string (was 2)"],
-      [{ model: QWEN, queries: ["a", "b"], documents: DOCS }, 'Invalid rerank params: queries must hold 1 query or one per document (3) (was ["a","b"])'],
+      [{ model: QWEN, query: "q", documents: [] }, "Invalid rerank params: documents must be a non-empty array (was [])"],
+      [{ model: QWEN, query: "q", documents: ["a", 2] }, "Invalid rerank params: documents[1] must be a string (was a number)"],
+      [{ model: QWEN, queries: ["a", "b"], documents: DOCS }, 'Invalid rerank params: queries must be 1 query or one per document (3) (was 2 queries)'],
       [{ model: "../v1/openai/files", query: "q", documents: DOCS }, 'Invalid rerank params: model must be a model id such as "owner/name" or "owner/name:version" (was "../v1/openai/files")'],
-      [{ model: QWEN, query: "q", documents: DOCS, top_n: 0 }, "Invalid rerank params: top_n must be an integer >= 1 (was 0)"],
+      [{ model: QWEN, query: "q", documents: DOCS, top_n: 0 }, "Invalid rerank params: top_n must be at least 1 (was 0)"],
     ];
     for (const [params, message] of cases) {
       const error = await rejection(client.rerank(params as never));

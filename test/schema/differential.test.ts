@@ -1,7 +1,9 @@
-// Differential: every bad request here runs through arktype itself (its JIT, on the rules in
-// src/schema/rules) and through the validator the package ships (compiled ahead of time, with the
-// hand-written runtime in src/schema/runtime.ts). Paths and messages must be identical.
+// Differential: every request here runs through arktype itself (its JIT, on the rules in src/schema/rules) and
+// through the validator the package ships (compiled ahead of time from each rule's JSON view, with its own
+// messages). The verdict must be the same, and both must name the same top-level fields. Then thousands of
+// seeded random mutations of valid requests, the same way.
 import { describe, expect, it } from "vitest";
+import { ROOTS } from "../../src/schema/rules/index.js";
 import { reference, shipped, type RootName } from "./validators.js";
 
 type Case = [root: RootName, name: string, value: unknown, prefix?: PropertyKey[]];
@@ -144,6 +146,13 @@ const CASES: Case[] = [
   ["chatParams", "undefined keys are absent, a bad one beside them is not", chatMessages({ role: "user", content: "x", name: undefined }, { role: "tool", content: "1", tool_call_id: undefined })],
   ["chatParams", "a required nested key set to undefined", { ...CHAT, tools: [{ function: { name: undefined, description: undefined } }] }],
   ["chatParams", "several fields at once", { ...CHAT, temperature: 9, top_p: 0, n: 4.5, messages: [{ role: "tool", content: 1 }] }],
+  // Unknown top-level fields, and arrays where the model says object.
+  ...["max_token", "maxTokens", "temprature", "max_completion_tokens", "top-p"].map((key): Case => ["chatParams", `unknown field ${key}`, { ...CHAT, [key]: 1 }]),
+  ...["response_format", "stream_options", "reasoning", "chat_template_kwargs", "extra_body"].map((key): Case => ["chatParams", `${key} an array`, { ...CHAT, [key]: [] }]),
+  ["chatParams", "params an array", []],
+  ["chatParams", "a message an array", chatMessages([])],
+  ["chatParams", "cache_control an array", chatMessages({ role: "user", content: "x", cache_control: [] })],
+  ["chatParams", "tool parameters an array", { ...CHAT, tools: [{ function: { name: "f", parameters: [] } }] }],
 
   // Legacy completions.
   ["completionParams", "prompt missing", { model: "m" }],
@@ -156,6 +165,8 @@ const CASES: Case[] = [
     max_tokens: [0, -5, 1_000_001],
   }),
   ["completionParams", "data.image not an array", { ...COMPLETION, data: { image: "data:image/png;base64,AA" } }],
+  ["completionParams", "data an array", { ...COMPLETION, data: [] }],
+  ["completionParams", "unknown field suffix", { ...COMPLETION, suffix: "x" }],
   ["completionParams", "response_format regex without regex", { ...COMPLETION, response_format: { type: "regex" } }],
 
   // Embeddings and their batching options.
@@ -193,6 +204,55 @@ const CASES: Case[] = [
     timestamp_granularities: [["sentence"], ["word", "char"]],
   }),
 
+  // Tokenize, rerank, files, batches.
+  ["tokenizeParams", "neither prompt nor messages", { model: "m" }],
+  ["tokenizeParams", "model blank", { model: " ", prompt: "x" }],
+  ["tokenizeParams", "messages empty", { model: "m", messages: [] }],
+  ["tokenizeParams", "message without role", { model: "m", messages: [{ content: "x" }] }],
+  ["tokenizeParams", "unknown field", { model: "m", prompt: "x", add_special_tokens: true }],
+  ["detokenizeParams", "token negative", { model: "m", tokens: [1, -2] }],
+  ["detokenizeParams", "token fraction", { model: "m", tokens: [1.5] }],
+  ["rerankParams", "both spellings", { model: "a/b", query: "q", queries: ["q"], documents: ["d"] }],
+  ["rerankParams", "neither spelling", { model: "a/b", documents: ["d"] }],
+  ["rerankParams", "queries of the wrong count", { model: "a/b", queries: ["q", "r"], documents: ["d", "e", "f"] }],
+  ["rerankParams", "model path escaping", { model: "../v1/openai/files", query: "q", documents: ["d"] }],
+  ["rerankParams", "documents empty", { model: "a/b", query: "q", documents: [] }],
+  ["rerankParams", "top_n zero", { model: "a/b", query: "q", documents: ["d"], top_n: 0 }],
+  ["fileCreateParams", "file a number", { file: 42, purpose: "batch" }],
+  ["fileCreateParams", "purpose empty", { file: "x", purpose: "" }],
+  ["fileCreateParams", "expires_after an array", { file: "x", purpose: "batch", expires_after: [] }],
+  ["fileListParams", "order newest", { order: "newest" }],
+  ["fileListParams", "limit zero", { limit: 0 }],
+  ["batchCreateParams", "endpoint without /v1/", { input_file_id: "f", endpoint: "embeddings" }],
+  ["batchCreateParams", "metadata value a number", { input_file_id: "f", endpoint: "/v1/embeddings", metadata: { n: 1 } }],
+  ["batchCreateParams", "metadata with 17 keys", { input_file_id: "f", endpoint: "/v1/embeddings", metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"])) }],
+  ["batchListParams", "limit a string", { limit: "5" }],
+  ["batchRunParams", "endpoint images", { endpoint: "/v1/images/generations", requests: [{}] }],
+  ["batchRunParams", "requests empty", { endpoint: "/v1/embeddings", requests: [] }],
+  ["batchRunParams", "a request a string", { endpoint: "/v1/embeddings", requests: ["x"] }],
+
+  // The SDK's own options.
+  ["transportOptions", "timeout negative", { timeout: -1 }],
+  ["transportOptions", "maxRetries a string", { maxRetries: "2" }],
+  ["budgetOptions", "maxUSD Infinity", { maxUSD: Infinity }],
+  ["budgetOptions", "maxUSD missing", {}],
+  ["concurrencyOptions", "total a fraction", { total: 1.5 }],
+  ["concurrencyOptions", "maxQueue negative", { maxQueue: -1 }],
+  ["fallbackChain", "an empty model name", ["ok", ""]],
+  ["fallbackChain", "a string", "small"],
+  ["featureOptions", "cache without put", { cache: { get() {} } }],
+  ["featureOptions", "tracer without startSpan", { tracer: {} }],
+  ["runToolsParams", "no tools, zero rounds", { maxRounds: 0, tools: [] }],
+  ["runToolsParams", "a tool name with a space", { maxRounds: 1, tools: [{ name: "a b", run() {}, parameters: { "~standard": { version: 1, validate() {} } } }] }],
+  ["runToolsParams", "a tool declared twice", { maxRounds: 1, tools: [1, 2].map(() => ({ name: "a", run() {}, parameters: { "~standard": { version: 1, validate() {} } } })) }],
+  ["parseParams", "schema a plain object", { schema: {} }],
+  ["parseParams", "stream true", { schema: { "~standard": { version: 1, validate() {} } }, stream: true }],
+  ["inferenceRunParams", "model escaping", { model: "../x", body: {} }],
+  ["inferenceRunParams", "body an array", { model: "a/b", body: [] }],
+  ["inferenceRunParams", "body streaming", { model: "a/b", body: { stream: true } }],
+  ["llmMessage", "an empty string", ""],
+  ["llmMessage", "null", null],
+
   // Speech.
   ["speechParams", "input missing", { model: "m" }],
   ...fields("speechParams", SPEECH, { model: "string", input: "string", voice: "string", response_format: "string", speed: "number", service_tier: "string" }, {
@@ -201,16 +261,92 @@ const CASES: Case[] = [
   }),
 ];
 
+/** The verdict, and the top-level fields the issues name, from one side's `[path, message]` pairs. */
+const summary = (issues: Array<[string, string]>) => ({ valid: issues.length === 0, fields: [...new Set(issues.map(([path]) => path.split(".")[0]))].sort() });
+
 describe("shipped validators agree with arktype", () => {
-  it(`covers at least 150 bad inputs across every resource (${CASES.length})`, () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(CASES.map(([root]) => root))).toEqual(new Set(["chatParams", "completionParams", "embeddingParams", "embeddingOptions", "imageParams", "transcriptionParams", "speechParams"]));
+  it(`covers at least 200 bad inputs across every resource (${CASES.length})`, () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(CASES.map(([root]) => root))).toEqual(new Set(Object.keys(ROOTS).filter((root) => root !== "nonEmpty" && root !== "batchMetadata")));
+    expect(Object.keys(ROOTS).length).toBeGreaterThanOrEqual(26);
   });
 
   it.each(CASES)("%s: %s", (root, _name, value, prefix) => {
     const expected = reference(root, value, prefix);
     // Every case is bad: arktype refuses it, so an empty list on our side cannot pass by accident.
     expect(expected.length).toBeGreaterThan(0);
-    expect(shipped(root, value, prefix)).toEqual(expected);
+    const ours = shipped(root, value, prefix);
+    expect(summary(ours)).toEqual(summary(expected));
+    // Each message names its own path first.
+    for (const [path, message] of ours) expect(message.split(" must be ")[0]?.split(" is not ")[0]).toContain(path.split(".").find((k) => !/^\d+$/.test(k)) ?? "");
+  });
+});
+
+// ---- seeded random mutations ------------------------------------------------------------------------------
+
+/** mulberry32: a small seeded generator, so a failure replays. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const POOL: unknown[] = [0, 1, -1, 0.5, 2, 3, 4, 5, 32, 1000, 1e7, -0.01, 2 ** 64, Number.NaN, Infinity, "", "x", "text", "json_object", "regex", "user", "tool", "float", "base64", "/v1/embeddings", true, false, null, [], ["a"], [1], [1.5], {}, { type: "text" }, { name: "f" }, { role: "user", content: "hi" }, { type: "text", text: "t" }, { function: { name: "f" } }, { include_usage: true }, () => {}, Object.assign(() => {}, { type: "text" })];
+
+const VALID: Partial<Record<RootName, object[]>> = {
+  chatParams: [CHAT, { ...CHAT, tools: [{ function: { name: "f" } }], tool_choice: { function: { name: "f" } }, response_format: { type: "json_schema", json_schema: { name: "n", schema: {} } } }],
+  completionParams: [COMPLETION, { ...COMPLETION, prompt: [1, 2], data: { image: ["d"] } }],
+  embeddingParams: [EMBEDDING],
+  imageParams: [IMAGE],
+  speechParams: [SPEECH],
+  transcriptionParams: [TRANSCRIPTION],
+  tokenizeParams: [{ model: "m", messages: [{ role: "user", content: "x" }] }],
+  rerankParams: [{ model: "a/b", query: "q", documents: ["d", "e"] }],
+  batchCreateParams: [{ input_file_id: "f", endpoint: "/v1/embeddings", metadata: { a: "b" } }],
+};
+
+/** A random path into `value` (objects and arrays), and the value with that spot replaced. */
+function mutate(value: unknown, next: () => number, depth = 0): unknown {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  if (depth > 0 && next() < 0.35) return pick(POOL);
+  if (Array.isArray(value)) {
+    if (value.length === 0 || next() < 0.2) return [...value, pick(POOL)];
+    const i = Math.floor(next() * value.length);
+    return value.map((item, j) => (j === i ? mutate(item, next, depth + 1) : item));
+  }
+  if (typeof value === "object" && value !== null && !(value instanceof Uint8Array)) {
+    const keys = Object.keys(value);
+    const key = next() < 0.15 || keys.length === 0 ? pick(["temperature", "top_p", "n", "stop", "models", "seed", "tokens", "queries", "limit", "data", "reasoning", "extra_body", "name", "detail", "tool_calls"]) : pick(keys);
+    return { ...value, [key]: mutate((value as Record<string, unknown>)[key], next, depth + 1) };
+  }
+  return pick(POOL);
+}
+
+describe("seeded random mutations: the same verdict as arktype", () => {
+  it.each(Object.keys(VALID) as RootName[])("%s: 1,500 mutations", (root) => {
+    const next = random(0x5eed ^ root.length);
+    let refused = 0;
+    for (let i = 0; i < 1_500; i++) {
+      const base = (VALID[root] as object[])[i % (VALID[root] as object[]).length];
+      let value = base;
+      for (let k = 1 + Math.floor(next() * 2); k > 0; k--) value = mutate(value, next) as object;
+      const expected = summary(reference(root, value));
+      expect(summary(shipped(root, value)), JSON.stringify(value)).toEqual(expected);
+      if (!expected.valid) refused++;
+    }
+    // The mutations must break something often enough to test the refusals, and not always.
+    expect(refused).toBeGreaterThan(300);
+    expect(refused).toBeLessThan(1_500);
+  });
+
+  it.each(Object.keys(VALID) as RootName[])("%s: the valid bases pass on both sides", (root) => {
+    for (const base of VALID[root] as object[]) {
+      expect(reference(root, base)).toEqual([]);
+      expect(shipped(root, base)).toEqual([]);
+    }
   });
 });

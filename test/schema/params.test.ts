@@ -35,9 +35,9 @@ describe("validator interface", () => {
 
   it("words every failure `Invalid <where> params: <issue>; <issue>` with Standard Schema issues", () => {
     const error = thrown(() => validateChatParams(untyped({ ...CHAT, temperature: 3, messages: [{ role: "user", content: 5 }] })));
-    expect(error.message).toBe("Invalid chat.completions.create params: messages[0].content must be a string or an object (was a number); temperature must be at most 2 (was 3)");
+    expect(error.message).toBe("Invalid chat.completions.create params: messages[0].content must be a string or an array (was a number); temperature must be at most 2 (was 3)");
     expect(error.issues).toEqual([
-      { message: "messages[0].content must be a string or an object (was a number)", path: ["messages", 0, "content"] },
+      { message: "messages[0].content must be a string or an array (was a number)", path: ["messages", 0, "content"] },
       { message: "temperature must be at most 2 (was 3)", path: ["temperature"] },
     ]);
     expect(isValidationError(error)).toBe(true);
@@ -49,12 +49,12 @@ describe("validator interface", () => {
   });
 
   it.each([
-    ["chat", () => validateChatParams(untyped({ ...CHAT, top_p: 0 })), "Invalid chat.completions.create params: top_p must be positive (was 0)"],
-    ["completions", () => validateCompletionParams(untyped({ model: "m", prompt: "x", max_tokens: 0 })), "Invalid completions.create params: max_tokens must be positive (was 0)"],
+    ["chat", () => validateChatParams(untyped({ ...CHAT, top_p: 0 })), "Invalid chat.completions.create params: top_p must be more than 0 (was 0)"],
+    ["completions", () => validateCompletionParams(untyped({ model: "m", prompt: "x", max_tokens: 0 })), "Invalid completions.create params: max_tokens must be more than 0 (was 0)"],
     ["embeddings", () => validateEmbeddingParams(untyped({ model: "m", input: "x", dimensions: 16 })), "Invalid embeddings.create params: dimensions must be at least 32 (was 16)"],
     ["embeddings options", () => validateEmbeddingParams({ model: "m", input: "x" }, { batchSize: 2000 }), "Invalid embeddings.create params: options.batchSize must be at most 1024 (was 2000)"],
     ["images", () => validateImageParams(untyped({ model: "m", prompt: "x", n: 5 })), "Invalid images.generate params: n must be at most 4 (was 5)"],
-    ["transcription", () => validateTranscriptionParams(untyped({ model: "m", file: "a.mp3" })), "Invalid audio.transcriptions.create params: file must be an instance of ReadableStream, an ArrayBuffer instance, a Blob instance or a Uint8Array (was string)"],
+    ["transcription", () => validateTranscriptionParams(untyped({ model: "m", file: "a.mp3" })), "Invalid audio.transcriptions.create params: file must be a ReadableStream, an ArrayBuffer, a Blob or a Uint8Array (was a string)"],
     ["speech", () => validateSpeechParams(untyped({ model: "m", input: "x", speed: 5 })), "Invalid audio.speech.create params: speed must be at most 4 (was 5)"],
   ])("%s: same format", (_name, run, message) => {
     expect(thrown(run).message).toBe(message);
@@ -114,14 +114,30 @@ describe("validator interface", () => {
     expect(params.temperature).toBeNull();
   });
 
-  it("passes unknown keys untouched (the types refuse them; extra_body is the door)", () => {
-    expect(() => validateChatParams(untyped({ ...CHAT, top_logprobs: "anything", extra_body: { guided_choice: ["a", "b"] } }))).not.toThrow();
+  it("refuses an unknown top-level field, naming the closest known one and extra_body; extra_body sends anything", () => {
+    const cases: Array<[string, string]> = [
+      ["max_token", "max_tokens"],
+      ["maxTokens", "max_tokens"],
+      ["temprature", "temperature"],
+      ["max_completion_tokens", "max_tokens"],
+      ["topP", "top_p"],
+    ];
+    for (const [key, near] of cases) {
+      const error = thrown(() => validateChatParams(untyped({ ...CHAT, [key]: 1 })));
+      expect(error.issues).toEqual([{ message: `${key} is not a known field (did you mean "${near}"? send fields the SDK does not know in extra_body)`, path: [key] }]);
+    }
+    expect(thrown(() => validateChatParams(untyped({ ...CHAT, zzzzzzzz: 1 }))).message).toBe("Invalid chat.completions.create params: zzzzzzzz is not a known field (send fields the SDK does not know in extra_body)");
+    expect(() => validateChatParams(untyped({ ...CHAT, extra_body: { top_logprobs: "anything", guided_choice: ["a", "b"] } }))).not.toThrow();
+    // Every field DeepInfra's newer models carry is known.
+    for (const key of ["service_tier", "fail_fast", "reasoning_effort", "prompt_cache_key", "continue_final_message", "chat_template_kwargs", "models", "stop_token_ids"]) {
+      expect(thrown(() => validateChatParams(untyped({ ...CHAT, [key]: Symbol("bad") }))).issues[0]?.message).not.toContain("is not a known field");
+    }
   });
 
-  it("puts a failure with two rules on one line in the summary, and keeps arktype's lines in the issue", () => {
+  it("stops at the first rule a value breaks: an integer test before its bounds", () => {
     const error = thrown(() => validateChatParams(untyped({ ...CHAT, n: 4.5 })));
-    expect(error.issues[0]?.message).toBe("n (4.5) must be...\n  ◦ an integer\n  ◦ at most 4");
-    expect(error.message).toBe("Invalid chat.completions.create params: n (4.5) must be... ◦ an integer ◦ at most 4");
+    expect(error.issues).toEqual([{ message: "n must be an integer (was 4.5)", path: ["n"] }]);
+    expect(thrown(() => validateChatParams(untyped({ ...CHAT, n: 5 }))).message).toBe("Invalid chat.completions.create params: n must be at most 4 (was 5)");
   });
 
   it("refuses a tool_choice naming a function tools does not declare, and only that", () => {
@@ -151,7 +167,7 @@ describe("validator interface", () => {
   it("refuses what the old rules sent and DeepInfra refuses", () => {
     expect(thrown(() => validateChatParams({ ...CHAT, n: 5 })).message).toContain("n must be at most 4 (was 5)");
     expect(thrown(() => validateChatParams({ ...CHAT, repetition_penalty: 6 })).message).toContain("repetition_penalty must be at most 5 (was 6)");
-    expect(thrown(() => validateChatParams({ ...CHAT, top_p: 0 })).message).toContain("top_p must be positive (was 0)");
+    expect(thrown(() => validateChatParams({ ...CHAT, top_p: 0 })).message).toContain("top_p must be more than 0 (was 0)");
     expect(thrown(() => validateChatParams({ ...CHAT, max_tokens: 1_000_001 })).message).toContain("max_tokens must be at most 1000000 (was 1000001)");
   });
 });

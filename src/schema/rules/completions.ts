@@ -1,7 +1,8 @@
 // Legacy completions (`POST /v1/openai/completions`) as DeepInfra's model OpenAICompletionsIn states it.
 // Dev-only rule table: compiled to ../generated/validators.ts by scripts/compile-validators.mjs.
 import { type } from "arktype";
-import { sampling } from "./shared.js";
+import { jsonObject } from "../predicates.js";
+import { extraBody, sampling } from "./shared.js";
 
 /** OpenAICompletionsIn. A top-level null or undefined means "absent" and is dropped before this check. */
 export const completionParams = type({
@@ -16,9 +17,11 @@ export const completionParams = type({
   "echo?": "boolean",
   "return_tokens_as_token_ids?": "boolean",
   // data: CompletionMultiModalData, base64 data URIs for the few non-chat vision models
-  "data?": { "image?": "string[]", "video?": "string[]" },
+  "data?": type({ "image?": "string[]", "video?": "string[]" }).narrow(jsonObject),
   // service_tier and fail_fast are not in OpenAICompletionsIn's copies; the docs offer tiers on every inference
   // route and the server ignores fields its model lacks, so they are sent when given.
   "service_tier?": "string",
   "fail_fast?": "boolean",
-});
+  ...extraBody,
+  "+": "reject",
+}).narrow(jsonObject);

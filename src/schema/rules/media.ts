@@ -2,6 +2,8 @@
 // Body_openai_audio_transcriptions, OpenAITextToSpeechIn). Dev-only rule table: compiled to
 // ../generated/validators.ts by scripts/compile-validators.mjs.
 import { type } from "arktype";
+import { jsonObject } from "../predicates.js";
+import { extraBody } from "./shared.js";
 
 /** OpenAIImagesGenerationsIn. */
 export const imageParams = type({
@@ -16,7 +18,9 @@ export const imageParams = type({
   "quality?": "string",
   "style?": "string",
   "user?": "string",
-});
+  ...extraBody,
+  "+": "reject",
+}).narrow(jsonObject);
 
 /** Body_openai_audio_transcriptions (multipart), plus the SDK's `filename` for the file part. */
 export const transcriptionParams = type({
@@ -39,7 +43,9 @@ export const transcriptionParams = type({
   "temperature?": "number",
   // timestamp_granularities: (segment | word)[]
   "timestamp_granularities?": "('segment' | 'word')[]",
-});
+  ...extraBody,
+  "+": "reject",
+}).narrow(jsonObject);
 
 /** OpenAITextToSpeechIn. */
 export const speechParams = type({
@@ -54,4 +60,6 @@ export const speechParams = type({
   "service_tier?": "string",
   // fail_fast (newer copies; the docs name it for every inference route): refuse with 429 at once instead of queueing
   "fail_fast?": "boolean",
-});
+  ...extraBody,
+  "+": "reject",
+}).narrow(jsonObject);

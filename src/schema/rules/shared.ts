@@ -2,19 +2,26 @@
 // compiled from (`npm run validators`). Dev-only: nothing under src/ imports this folder at run time.
 // Every bound cites the field of DeepInfra's request model (its OpenAPI spec, 2026-05) it follows.
 import { type } from "arktype";
+import { jsonObject } from "../predicates.js";
+
+/** A JSON object of any shape (the models' free-form `object`): never an array. */
+export const freeObject = type("object").narrow(jsonObject);
+
+/** `extra_body`: fields sent as given, outside every rule here (only its own shape is checked). */
+export const extraBody = { "extra_body?": freeObject } as const;
 
 /**
  * `response_format`: TextResponseFormat | JsonObjectResponseFormat | JsonSchemaResponseFormat | RegexResponseFormat.
  * Each model gives `type` a default, so an object without `type` is accepted (as text) by the server, and so here;
  * `json_schema` and `regex` need their field.
  */
-export const responseFormat = type({ type: "'json_schema'", json_schema: { name: "string", schema: "object" } })
-  .or({ type: "'regex'", regex: "string" })
-  // arktype words a bad `type` after this branch alone: `must be "json_object", "text" or undefined (was "xml")`.
-  .or({ "type?": "'text' | 'json_object' | undefined" });
+export const responseFormat = type({ type: "'json_schema'", json_schema: type({ name: "string", schema: freeObject }).narrow(jsonObject) })
+  .narrow(jsonObject)
+  .or(type({ type: "'regex'", regex: "string" }).narrow(jsonObject))
+  .or(type({ "type?": "'text' | 'json_object'" }).narrow(jsonObject));
 
 /** StreamOptions: both flags optional booleans. */
-export const streamOptions = type({ "include_usage?": "boolean", "continuous_usage_stats?": "boolean" });
+export const streamOptions = type({ "include_usage?": "boolean", "continuous_usage_stats?": "boolean" }).narrow(jsonObject);
 
 /** The sampling fields OpenAIChatCompletionsIn and OpenAICompletionsIn share, with the same bounds. */
 export const sampling = {
