@@ -22,12 +22,29 @@ export interface ClientOptions {
   baseURL?: string;
   /** A custom `fetch` (a service binding's, a test double…); called unbound, so `env.X.fetch` is safe to pass. */
   fetch?: FetchLike;
-  /** Milliseconds to wait for response headers (default 60,000; 0 disables). */
+  /**
+   * Milliseconds to wait for response headers (0 disables). Default: 600,000 for a generation that is not
+   * streamed or is `service_tier: "flex"` (its headers come with the whole answer, or after the queue), 60,000
+   * for everything else.
+   */
   timeout?: number;
-  /** Longest silence in milliseconds between two reads of a body or stream (default 30,000; 0 disables). */
+  /**
+   * Longest wait in milliseconds for the server while a read of a body or stream is pending; time spent by the
+   * caller between reads never counts (0 disables). Default 30,000; 600,000 for a generation that is not streamed.
+   */
   idleTimeout?: number;
-  /** Retries after connection errors, 408, 409, 429 (not quota) and 5xx, with backoff (default 2). */
+  /**
+   * Retries with backoff after 408, 409, 429 (not a spent quota, not a `fail_fast` request's), 5xx, and
+   * connection failures before the request was sent; reads (models, files, batches retrieve/list) also after
+   * any connection failure or a lost body (default 2).
+   */
   maxRetries?: number;
+  /**
+   * Also retry a generation or creation whose request may already have reached DeepInfra (a header timeout, a
+   * connection lost after sending). Default false: each such retry may be billed again. An answer whose headers
+   * arrived is never sent again.
+   */
+  retryInFlight?: boolean;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Replaces or adds chat aliases, e.g. `{ default: "meta-llama/Meta-Llama-3.1-8B-Instruct" }`. */
@@ -86,9 +103,10 @@ export class ClientBase {
       apiKey,
       baseURL: this.baseURL,
       fetch: options.fetch,
-      timeout: nonNegative("timeout", options.timeout, 60_000),
-      idleTimeout: nonNegative("idleTimeout", options.idleTimeout, 30_000),
-      maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
+      timeout: nonNegative("timeout", options.timeout),
+      idleTimeout: nonNegative("idleTimeout", options.idleTimeout),
+      maxRetries: nonNegative("maxRetries", options.maxRetries) ?? 2,
+      retryInFlight: options.retryInFlight === true,
       headers: { ...options.headers },
       hooks: [...(this.budget ? [this.budget] : []), capabilityHooks(this.capabilities), ...hooks],
       onRetry: options.onRetry,
@@ -101,7 +119,7 @@ export class ClientBase {
       embeddingAliases: this.embeddingAliases,
       budget: this.budget,
       validate: options.validate !== false,
-      maxEventBytes: nonNegative("maxEventBytes", options.maxEventBytes, DEFAULT_MAX_EVENT_BYTES),
+      maxEventBytes: nonNegative("maxEventBytes", options.maxEventBytes) ?? DEFAULT_MAX_EVENT_BYTES,
     };
   }
 }
@@ -132,8 +150,8 @@ function apiRoot(baseURL: string): string {
   return baseURL.replace(/\/+$/, "").replace(/\/v1(\/openai)?$/i, "");
 }
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function nonNegative(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
   if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
     const message = `${name} must be a number >= 0 (was ${JSON.stringify(value)})`;
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: [name] }]);

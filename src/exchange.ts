@@ -1,6 +1,7 @@
 import { BodyReader, connectionError } from "./body-reader.js";
 import { DeepInfraError } from "./errors/base.js";
 import { APITimeoutError, APIUserAbortError } from "./errors/connection.js";
+import { QueueTimeoutError } from "./errors/queue-timeout.js";
 import type { Redactor } from "./redact.js";
 
 /** The limits one attempt runs under. */
@@ -13,6 +14,8 @@ export interface ExchangeOptions {
   idleTimeoutMs: number;
   /** Scrubs the key from every error and from anything built from the body. */
   redactor: Redactor;
+  /** True while `send` has not started the fetch yet (a concurrency queue): a timeout then is a `QueueTimeoutError`. */
+  queued?: () => boolean;
 }
 
 /** A response whose headers arrived, and the reader of its body. */
@@ -28,7 +31,7 @@ export interface OpenedExchange {
  * key scrubbed. The body then belongs to a `BodyReader` that can still abort the same fetch.
  */
 export async function openExchange(send: (signal: AbortSignal) => Promise<Response>, options: ExchangeOptions): Promise<OpenedExchange> {
-  const { signal, timeoutMs, idleTimeoutMs, redactor } = options;
+  const { signal, timeoutMs, idleTimeoutMs, redactor, queued } = options;
   if (signal?.aborted) throw new APIUserAbortError();
   const controller = new AbortController();
   let why: "user" | "headers" | undefined;
@@ -42,6 +45,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
   const failure = (error: unknown): DeepInfraError => {
     controller.abort();
     if (why === "user") return new APIUserAbortError();
+    if (why === "headers" && queued?.()) return new QueueTimeoutError(timeoutMs);
     if (why === "headers") return new APITimeoutError(`No response headers within ${timeoutMs} ms (timeout).`, "headers", timeoutMs);
     return error instanceof DeepInfraError ? error : connectionError(error, redactor);
   };

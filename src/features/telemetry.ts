@@ -1,3 +1,4 @@
+import { isAbortError } from "../errors/guards.js";
 import { isDeepInfraError } from "../errors/base.js";
 import { resolveModel } from "../models.js";
 import type { Transport } from "../http.js";
@@ -144,9 +145,13 @@ export function createTelemetry(config: TelemetryOptions): Telemetry {
     let stream: WatchedStream | undefined;
     let ended = false;
 
-    const end = (answer: Answer | undefined, error: unknown) => {
+    const end = (answer: Answer | undefined, failure: unknown) => {
       if (ended) return;
       ended = true;
+      // A stream the consumer left (break, Stop, abort) is not a failure: the span ends OK, with an event.
+      const cancelled = stream !== undefined && isAbortError(failure);
+      const error = cancelled ? undefined : failure;
+      if (cancelled) span?.addEvent("deepinfra.cancelled", {});
       const seconds = (performance.now() - started) / 1000;
       const responseModel = typeof answer?.model === "string" ? answer.model : servedModel;
       const usage = answer?.usage ?? undefined;

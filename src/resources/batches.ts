@@ -31,7 +31,7 @@ export class Batches {
   async create(params: BatchCreateParams, options?: RequestOptions): Promise<Batch> {
     if (options?.validate ?? this.context.validate) validateBatchCreateParams(params);
     const body = wireBody(params, { completion_window: params.completion_window ?? "24h", metadata: params.metadata ?? null });
-    return this.#batch("batches.create", { method: "POST", path: ROOT, body }, options);
+    return this.#batch("batches.create", { method: "POST", path: ROOT, body, kind: "creation" }, options);
   }
 
   /** The batch's current state. @example const { status, request_counts } = await client.batches.retrieve(id); */
@@ -43,7 +43,7 @@ export class Batches {
   /** Asks DeepInfra to stop a batch; it goes through `cancelling` to `cancelled`. @example await client.batches.cancel(id); */
   async cancel(batchId: string, options?: RequestOptions): Promise<Batch> {
     this.#checkId("batches.cancel", batchId, options);
-    return this.#batch("batches.cancel", { method: "POST", path: `${ROOT}/${encodeURIComponent(batchId)}/cancel` }, options);
+    return this.#batch("batches.cancel", { method: "POST", path: `${ROOT}/${encodeURIComponent(batchId)}/cancel`, kind: "creation" }, options);
   }
 
   /**

@@ -3,7 +3,7 @@ import { bodyStream } from "../body-reader.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateFileCreateParams, validateFileListParams, validateId } from "../schema/newer-api.js";
 import type { FileCreateParams, FileDeleted, FileInput, FileList, FileListParams, FileObject } from "../types/files.js";
-import type { OpenResponse, RequestOptions } from "../types/request.js";
+import type { OpenResponse, RequestOptions, RequestSpec } from "../types/request.js";
 import { withAccept, type ResourceContext } from "./context.js";
 import { PageList } from "./page-list.js";
 
@@ -31,7 +31,7 @@ export class Files {
     form.append("purpose", params.purpose);
     // openai-node's multipart spelling of a nested object.
     for (const [key, value] of Object.entries(params.expires_after ?? {})) if (value != null) form.append(`expires_after[${key}]`, String(value));
-    return this.#json("files.create", { method: "POST", path: ROOT, body: form }, options, isFileObject);
+    return this.#json("files.create", { method: "POST", path: ROOT, body: form, kind: "creation" }, options, isFileObject);
   }
 
   /**
@@ -58,7 +58,7 @@ export class Files {
   /** Deletes one file. @example await client.files.delete("file_abc123"); */
   async delete(fileId: string, options?: RequestOptions): Promise<FileDeleted> {
     this.#checkId("files.delete", fileId, options);
-    return this.#json("files.delete", { method: "DELETE", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, (value) => typeof (value as FileDeleted).deleted === "boolean");
+    return this.#json("files.delete", { method: "DELETE", path: `${ROOT}/${encodeURIComponent(fileId)}`, kind: "creation" }, options, (value) => typeof (value as FileDeleted).deleted === "boolean");
   }
 
   /**
@@ -88,7 +88,7 @@ export class Files {
     if (options?.validate ?? this.context.validate) validateId(where, "fileId", fileId);
   }
 
-  #json<T>(where: string, spec: { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown }, options: RequestOptions | undefined, valid: (value: unknown) => boolean): Promise<T> {
+  #json<T>(where: string, spec: RequestSpec, options: RequestOptions | undefined, valid: (value: unknown) => boolean): Promise<T> {
     return this.context.transport(spec, options, async (open: OpenResponse) => {
       const answer = await readJSON<T>(open);
       if (!valid(answer)) throw apiErrorFor(open, answer, `${where}: the response is not the expected object.`);

@@ -1,4 +1,5 @@
-import type { UsageEvent } from "../budget.js";
+import type { UsageEvent, UsageRecord } from "../budget.js";
+import type { CallContext } from "../call-context.js";
 import { resolveModel } from "../models.js";
 import { expectEventStream, headersOf, readJSON } from "../response.js";
 import type { ByteSource } from "../body-reader.js";
@@ -16,10 +17,12 @@ export interface GenerateEndpoint {
 
 /**
  * The one request flow of chat and legacy completions, after validation: resolve the alias, send,
- * then either read the JSON answer or open the stream, counting usage against the budget (outside
- * the transport's read, so a throwing `onUsage` is never taken for a lost body and retried).
+ * then either read the JSON answer or open the stream. The budget step reserved the call's worst case
+ * before it left; it settles here to the answer's usage (outside the transport's read, so a throwing
+ * `onUsage` is never taken for a lost body), or, for a stream that ends without usage, from what was
+ * streamed: once, whichever way the stream ends.
  */
-export async function generate<Result extends { usage?: CompletionUsage | null }, Stream>(
+export async function generate<Result extends { usage?: CompletionUsage | null }, Stream extends { currentCompletion(): unknown }>(
   context: ResourceContext,
   endpoint: GenerateEndpoint,
   params: { model: string; stream?: boolean | null; extra_body?: Record<string, unknown> | null },
@@ -31,15 +34,43 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
   const spec = { method: "POST", path: endpoint.path, body: wireBody(params, { model: resolved.model }), stream, resolved } as const;
   const budget = context.budget;
   if (!stream) {
-    const result = await context.transport(spec, options, readJSON<Result>);
-    budget?.record(endpoint.label, resolved.model, result.usage);
+    let call: CallContext | undefined;
+    const result = await context.transport(spec, options, (open) => {
+      call = open.call;
+      return readJSON<Result>(open);
+    });
+    const charge = call?.charge;
+    if (charge) result.usage ? charge.settle(result.usage) : charge.settleEstimate({ estimated_cost: charge.reservedUSD });
+    else budget?.record(endpoint.label, resolved.model, result.usage);
     return result;
   }
   const open = await context.transport(spec, options);
-  await expectEventStream(open);
-  return openStream(open.body, {
+  const charge = open.call?.charge;
+  try {
+    await expectEventStream(open);
+  } catch (error) {
+    charge?.release();
+    throw error;
+  }
+  const opened = openStream(open.body, {
     headers: headersOf(open),
     maxEventBytes: context.maxEventBytes,
-    onUsage: budget && ((usage) => budget.record(endpoint.label, resolved.model, usage)),
+    onUsage: charge ? (usage) => charge.settle(usage) : budget && ((usage) => budget.record(endpoint.label, resolved.model, usage)),
   });
+  // A stream left before its usage (the caller's break, an abort, a cut, a cancelled relay) still reached DeepInfra.
+  if (charge) open.body.onClose(() => charge.done || charge.settleEstimate(streamedUsage(opened.currentCompletion())));
+  return opened;
+}
+
+/** Usage as far as a stream got: what it reported, else its text at four characters a token. */
+function streamedUsage(completion: unknown): UsageRecord {
+  const { usage, choices } = (completion ?? {}) as { usage?: UsageRecord | null; choices?: Array<Record<string, unknown>> };
+  if (usage && typeof usage.completion_tokens === "number") return { ...usage, estimated_cost: undefined };
+  let chars = 0;
+  for (const choice of choices ?? []) {
+    const message = (choice.message ?? {}) as Record<string, unknown>;
+    for (const text of [choice.text, message.content, message.reasoning_content]) if (typeof text === "string") chars += text.length;
+    if (message.tool_calls) chars += JSON.stringify(message.tool_calls).length;
+  }
+  return { completion_tokens: Math.ceil(chars / 4) };
 }
