@@ -51,3 +51,16 @@ export interface CallContext {
 export function kindOf(spec: RequestSpec): EndpointKind {
   return spec.kind ?? (spec.method === "GET" ? "read" : "generation");
 }
+
+/** Marks a result a fallback model served (non-enumerable: the answer's JSON is unchanged). */
+const SERVED_BY = /* @__PURE__ */ Symbol.for("deepinfra-edge.servedBy");
+
+/** Records on `result` that `model` served it after the call's own model failed. */
+export function markServedBy(result: unknown, model: string): void {
+  if (typeof result === "object" && result !== null) Object.defineProperty(result, SERVED_BY, { value: model, configurable: true });
+}
+
+/** The model a fallback chain moved on to for `result`, when it did. */
+export function servedBy(result: unknown): string | undefined {
+  return typeof result === "object" && result !== null ? (result as { [SERVED_BY]?: string })[SERVED_BY] : undefined;
+}

@@ -20,6 +20,8 @@ export interface ConcurrencyOptions {
 
 /** DeepInfra serves at most this many concurrent requests per model and account. */
 export const DEFAULT_PER_MODEL = 200;
+/** Realm-safe brand: a limiter from another copy of this package (same protocol) is shared as it is, never copied. */
+const LIMITER_BRAND = /* @__PURE__ */ Symbol.for("deepinfra-edge.ConcurrencyLimiter.v1");
 /** Models remembered with a lowered limit; an isolate lives for many requests, so the map is bounded. */
 const MAX_TRACKED_MODELS = 1024;
 
@@ -65,6 +67,11 @@ export class ConcurrencyLimiter implements TransportHooks {
     this.total = positive("total", options.total, Number.POSITIVE_INFINITY);
     this.maxQueue = positive("maxQueue", options.maxQueue, Number.POSITIVE_INFINITY, 0);
     this.adaptive = options.adaptive !== false;
+  }
+
+  /** The brand another copy of the package recognises this limiter by. */
+  get [LIMITER_BRAND](): 1 {
+    return 1;
   }
 
   /** Requests in flight for `model`, or across every model when omitted. */
@@ -188,7 +195,12 @@ export class ConcurrencyLimiter implements TransportHooks {
 
 /** Validates the `concurrency` client option and returns the limiter to use. */
 export function createLimiter(option: ConcurrencyOptions | ConcurrencyLimiter): ConcurrencyLimiter {
-  return option instanceof ConcurrencyLimiter ? option : new ConcurrencyLimiter(option);
+  if (option instanceof ConcurrencyLimiter || (option as { [LIMITER_BRAND]?: unknown } | null)?.[LIMITER_BRAND] === 1) return option as ConcurrencyLimiter;
+  if (typeof (option as { beforeAttempt?: unknown } | null)?.beforeAttempt === "function") {
+    const message = "concurrency is a ConcurrencyLimiter from another version of deepinfra-edge, which this one cannot share; build it with this copy's ConcurrencyLimiter";
+    throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["concurrency"] }]);
+  }
+  return new ConcurrencyLimiter(option);
 }
 
 /** The model a request is for: `body.model` (JSON or form), or the model in a native `/v1/inference/{model}` path; "" for none. */

@@ -1,3 +1,4 @@
+import { markServedBy } from "../call-context.js";
 import { featuresOf, type CapabilityMemory } from "../capabilities.js";
 import { APIError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
@@ -136,6 +137,7 @@ async function runChain<T>(
     }
     // A stream's chunks carry the model the server reports; a whole answer is told here which one served it.
     if (attempts.length && params.stream !== true && typeof result === "object" && result !== null) (result as { model?: string }).model = model;
+    if (attempts.length) markServedBy(result, model);
     return result;
   }
   throw new AllModelsFailedError(attempts);
