@@ -115,6 +115,7 @@ export class ClientBase {
     });
     this.context = {
       transport,
+      baseURL: this.baseURL,
       modelAliases: this.modelAliases,
       embeddingAliases: this.embeddingAliases,
       budget: this.budget,

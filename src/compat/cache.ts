@@ -1,7 +1,7 @@
 // llm-interface's answer cache, on the SDK's one cache module (features/cache-store.ts): each answer is an
 // entry `{ value, expiresAt }`, kept as UTF-8 JSON bytes in a `{ get, put }` store (`memoryCache()`,
 // `workersCache()`, `kvCache()`), or as the object itself in the older `{ get, set }` form.
-import { cacheGet, cachePut, sha256Hex, type CacheStore as ByteStore } from "../features/cache-store.js";
+import { cacheGet, cachePut, canonicalJSON, sha256Hex, type CacheStore as ByteStore } from "../features/cache-store.js";
 
 export { kvCache, memoryCache, workersCache, type CacheLike, type KVNamespaceLike, type MemoryCache, type MemoryCacheOptions, type WorkersCacheOptions } from "../features/cache-store.js";
 
@@ -58,13 +58,3 @@ export async function cacheKey(value: unknown): Promise<string> {
   return sha256Hex(canonicalJSON(value));
 }
 
-function canonicalJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJSON(item ?? null)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined && typeof item !== "function")
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJSON(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}

@@ -6,6 +6,8 @@ import type { RequestOptions } from "../types/request.js";
 /** What a resource needs from the client: the transport, the alias tables and the per-client settings. */
 export interface ResourceContext {
   transport: Transport;
+  /** The API root requests go to (a cache scope). */
+  baseURL: string;
   modelAliases: Readonly<Record<string, string>>;
   embeddingAliases: Readonly<Record<string, string>>;
   /** The client's spending limit, when set: resources report each call's usage to it. */

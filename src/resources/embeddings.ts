@@ -74,7 +74,8 @@ export class Embeddings {
       return { vectors, usage, first };
     };
 
-    const parts = { model: resolved.model, encoding_format: params.encoding_format, dimensions: params.dimensions };
+    const { input: _input, ...request } = wireBody(params, { model: resolved.model });
+    const parts = { baseURL: this.context.baseURL, request };
     const { vectors, usage, first } = store ? await cachedEmbeddings(store, parts, inputs, base64, embed) : await embed(inputs);
     const data = vectors.map((embedding, index) => ({ object: "embedding" as const, index, embedding }));
     return { ...first, object: "list", data, model: typeof first.model === "string" ? first.model : resolved.model, usage };
