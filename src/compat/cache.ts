@@ -53,6 +53,21 @@ export async function writeCache(store: CacheStore, key: string, value: unknown,
   }
 }
 
+/** Where a store keeps its namespace version: `flushCache()` moves it on, so every isolate reading the store stops reading older entries. */
+const NAMESPACE_KEY = "llmi:namespace";
+const NAMESPACE_TTL_SECONDS = 31_536_000;
+
+/** The namespace version `store` is read under now ("0" before any flush). */
+export async function namespaceOf(store: CacheStore): Promise<string> {
+  const version = await readCache<string>(store, NAMESPACE_KEY);
+  return typeof version === "string" ? version : "0";
+}
+
+/** Moves `store` to a fresh namespace: what any isolate stored before is never read again (a token, not a counter, so no two flushes meet). */
+export async function flushNamespace(store: CacheStore): Promise<void> {
+  await writeCache(store, NAMESPACE_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, NAMESPACE_TTL_SECONDS);
+}
+
 /** SHA-256 (hex) of a canonical JSON form of `value`: object keys sorted, so option order never matters. */
 export async function cacheKey(value: unknown): Promise<string> {
   return sha256Hex(canonicalJSON(value));
