@@ -127,3 +127,35 @@ describe("new DeepInfra()", () => {
     expect(error).toBeInstanceOf(ValidationError);
   });
 });
+
+describe("options a call cannot honour are refused, never ignored (issue 18)", () => {
+  it("`fallback` on the chat-only client is a type error and a ValidationError, nothing sent", async () => {
+    const { DeepInfra: ChatOnly } = await import("../src/chat.js");
+    const testId = newTestId();
+    const client = new ChatOnly({ apiKey: FAKE_KEY, baseURL: upstreamURL(), headers: scenarioHeaders(testId) });
+    // @ts-expect-error the chat-only client has no fallback chain
+    const error = (await rejection(client.chat.completions.create({ model: "a/a", messages: HELLO }, { fallback: ["b/b"] }))) as ValidationError;
+    expect(error.name).toBe("ValidationError");
+    expect(error.message).toContain("fallback is honoured only by");
+    expect(await recordedRequests(testId)).toHaveLength(0);
+  });
+
+  it("`fallback` on a call of the full client that no chain serves (images, files) is refused; chat honours it", async () => {
+    const { client, testId } = testClient();
+    // @ts-expect-error images.generate takes no fallback
+    expect(await rejection(client.images.generate({ model: "stabilityai/sdxl-turbo", prompt: "a cat" }, { fallback: ["x/y"] }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error files.list takes no fallback
+    expect(await rejection(client.files.list({}, { fallback: ["x/y"] }))).toBeInstanceOf(ValidationError);
+    expect(await recordedRequests(testId)).toHaveLength(0);
+    const reply = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO }, { fallback: ["small"] });
+    expect(reply.object).toBe("chat.completion");
+  });
+
+  it("inference.run honours validate: false (sent as given, for when DeepInfra moves faster than a release)", async () => {
+    const { client, testId } = testClient({ status: 404, body: { detail: "no such model" } }, { validate: false, maxRetries: 0 });
+    const error = await rejection(client.inference.run("owner/model with space", { inputs: ["x"] }));
+    expect(error).not.toBeInstanceOf(ValidationError);
+    expect(await recordedRequests(testId)).toHaveLength(1);
+    expect((await rejection(client.inference.run("owner/model with space", { inputs: ["x"] }, { validate: true })))).toBeInstanceOf(ValidationError);
+  });
+});

@@ -8,14 +8,14 @@ import { ValidationError } from "../errors/validation.js";
 import { AllModelsFailedError, type FallbackAttempt } from "../errors/fallback.js";
 import { isModelGoneError, resolveModel, type AliasTable } from "../models.js";
 import { wireBody } from "../resources/context.js";
-import type { RequestOptions } from "../types/request.js";
+import type { FallbackRequestOptions, RequestOptions } from "../types/request.js";
 import type { CallTrace, Telemetry } from "./telemetry.js";
 
 /** Makes the call with `model` (an alias or id) under `options`. */
 export type SendWith<T> = (model: string, options: RequestOptions | undefined) => Promise<T>;
 
 /** Runs one call of the endpoint at `path` through `send`, possibly several times (a fallback chain). */
-export type CallWrapper = <T>(path: string, params: { model: string }, options: RequestOptions | undefined, send: SendWith<T>) => Promise<T>;
+export type CallWrapper = <T>(path: string, params: { model: string }, options: FallbackRequestOptions | undefined, send: SendWith<T>) => Promise<T>;
 
 /** What `onFallback` is told each time a call moves on to the next model. */
 export interface FallbackEvent {
@@ -64,10 +64,13 @@ export function movesOn(error: unknown): boolean {
  */
 export function createCallWrapper(features: CallFeatures): CallWrapper {
   const dimensions = new Map<string, number>();
-  return async (path, call, options, send) => {
+  return async (path, call, given, send) => {
     const params = call as Record<string, unknown> & { model: string };
-    const chain = options?.fallback ?? features.fallback ?? [];
-    if (options?.fallback !== undefined) checkChain(options.fallback, "options.fallback");
+    const chain = given?.fallback ?? features.fallback ?? [];
+    if (given?.fallback !== undefined) checkChain(given.fallback, "options.fallback");
+    // The chain is served here; what goes on to the transport no longer names one (which refuses a `fallback` it can't honour).
+    const { fallback: _served, ...rest } = given ?? {};
+    const options: RequestOptions | undefined = given && rest;
     const trace = features.telemetry?.start(path, params, options);
     const signal = options?.signal;
     if (!trace) return chain.length ? runChain(features, dimensions, path, params, chain, signal, (model) => send(model, options)) : send(params.model, options);
@@ -157,7 +160,7 @@ function ruledOut(memory: CapabilityMemory, path: string, params: Record<string,
 }
 
 /** A resource method that takes `(params, options)`: `create` of chat completions, completions and embeddings. */
-type Creator = { create(params: { model: string }, options?: RequestOptions): Promise<unknown> };
+type Creator = { create(params: { model: string }, options?: FallbackRequestOptions): Promise<unknown> };
 
 /**
  * Sends `resource.create` through `around`, each try with the model it names. The full client does this

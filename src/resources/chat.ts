@@ -3,7 +3,7 @@ import { validateChatParams } from "../schema/params.js";
 import { ChatStream } from "../streaming/chat-stream.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
 import type { CreateChatCompletion } from "../types/chat-create.js";
-import type { RequestOptions } from "../types/request.js";
+import type { FallbackRequestOptions, RequestOptions } from "../types/request.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
 import type { ResourceContext } from "./context.js";
 import { generate } from "./generate.js";
@@ -39,12 +39,26 @@ export class ChatCompletions extends ChatCompletionsCore {
   readonly #create = ((params: ChatCreateParams, options?: RequestOptions) => this.create(params, options)) as CreateChatCompletion;
 
   /**
+   * Creates a chat completion; with `stream: true` resolves to a `ChatStream`. `options.fallback` names the
+   * models tried after `model` (see docs/fallback.md).
+   * @throws ValidationError for bad parameters; APIError subclasses for DeepInfra's refusals.
+   * @example
+   * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] }, { fallback: ["small"] });
+   */
+  override create(params: ChatCreateParams & { stream: true }, options?: FallbackRequestOptions): Promise<ChatStream>;
+  override create(params: ChatCreateParams & { stream?: false | null }, options?: FallbackRequestOptions): Promise<ChatCompletion>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): Promise<ChatCompletion | ChatStream>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): Promise<ChatCompletion | ChatStream> {
+    return super.create(params, options);
+  }
+
+  /**
    * Structured output: asks for JSON matching `schema` (any Standard Schema), validates the reply and returns it typed.
    * @throws StructuredOutputError carrying the raw text and the schema's issues (after one repair request with `repair: true`).
    * @example
    * const { parsed } = await client.chat.completions.parse({ model, messages, schema: type({ city: "string" }) });
    */
-  parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: RequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
+  parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: FallbackRequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
     return parseChatCompletion(this.#create, params, options);
   }
 
@@ -55,7 +69,7 @@ export class ChatCompletions extends ChatCompletionsCore {
    * @example
    * const { completion } = await client.chat.completions.runTools({ model, messages, tools: [weather] });
    */
-  runTools(params: RunToolsParams, options?: RequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
+  runTools(params: RunToolsParams, options?: FallbackRequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
     return runTools(this.#create, params, options);
   }
 }

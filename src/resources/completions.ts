@@ -1,7 +1,7 @@
 import { validateCompletionParams } from "../schema/completions.js";
 import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
-import type { RequestOptions } from "../types/request.js";
+import type { FallbackRequestOptions as RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
 import { generate } from "./generate.js";
 

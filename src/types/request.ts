@@ -34,10 +34,17 @@ export interface RequestOptions {
   validate?: boolean;
   /** This call's retry schedule, overriding the client's `retryDelay`. */
   retryDelay?: (info: RetryDelayInfo) => number | undefined;
+}
+
+/**
+ * Options of the calls a fallback chain serves: `chat.completions.create` (and its `parse` and `runTools`),
+ * `completions.create` and `embeddings.create` of the full `DeepInfra` client. Any other call given `fallback`
+ * throws `ValidationError` rather than ignore it.
+ */
+export interface FallbackRequestOptions extends RequestOptions {
   /**
    * Models (aliases allowed) tried in order after `model` when it is gone, busy, failing or refuses a
-   * feature; replaces the client's `fallback` for this call (`[]` turns it off). Chat, completions and
-   * embeddings of the full `DeepInfra` client.
+   * feature; replaces the client's `fallback` for this call (`[]` turns it off).
    */
   fallback?: readonly string[];
 }
