@@ -10,8 +10,6 @@ import type { RequestSpec } from "./types/request.js";
 export const DEFAULT_USD_PER_TOKEN = 2e-6;
 /** Completion tokens a reservation assumes for a call that sets no `max_tokens`. */
 export const DEFAULT_RESERVE_TOKENS = 4096;
-/** Realm-safe brand: a `Budget` from another copy of this package (same protocol) is used as it is, never copied. */
-const BRAND = /* @__PURE__ */ Symbol.for("deepinfra-edge.Budget.v1");
 /** The generations a budget reserves for before sending, by path. */
 const RESERVED: Record<string, UsageEvent["endpoint"]> = { "/v1/openai/chat/completions": "chat.completions", "/v1/openai/completions": "completions" };
 
@@ -90,8 +88,11 @@ export class Budget implements TransportHooks {
     this.#reserveTokens = options.reserveTokens ?? DEFAULT_RESERVE_TOKENS;
   }
 
-  /** The brand another copy of the package recognises this budget by. */
-  get [BRAND](): 1 {
+  /**
+   * Realm-safe brand, on the prototype (as the errors' `deepinfraError`): another copy of the package uses a
+   * budget of the same protocol version as it is, never a private copy of it.
+   */
+  get deepinfraBudget(): 1 {
     return 1;
   }
 
@@ -133,7 +134,7 @@ export class Budget implements TransportHooks {
     const promptChars = textLength(body.messages ?? body.prompt);
     const maxTokens = typeof body.max_tokens === "number" && body.max_tokens > 0 ? body.max_tokens : this.#reserveTokens;
     const worst = { prompt_tokens: promptChars, completion_tokens: maxTokens, total_tokens: promptChars + maxTokens };
-    call.charge = this.#charge(endpoint, model, this.#price(endpoint, model, worst), Math.ceil(promptChars / 4));
+    call.charge = this.#charge(endpoint, model, this.#cost(endpoint, model, worst, worst.total_tokens * this.#perToken), Math.ceil(promptChars / 4));
   }
 
   /**
@@ -165,11 +166,6 @@ export class Budget implements TransportHooks {
     return Number.isFinite(raw) ? Math.max(0, raw) : 0;
   }
 
-  #price(endpoint: UsageEvent["endpoint"], model: string, usage: UsageRecord): number {
-    const tokens = (usage.total_tokens ?? 0) as number;
-    return this.#cost(endpoint, model, { ...usage, estimated_cost: undefined }, tokens * this.#perToken);
-  }
-
   #charge(endpoint: UsageEvent["endpoint"], model: string, reservedUSD: number, promptTokens: number): CallCharge {
     this.#reserved += reservedUSD;
     let done = false;
@@ -191,36 +187,29 @@ export class Budget implements TransportHooks {
       settleEstimate: (usage) => {
         if (!close()) return;
         const full: UsageRecord = { prompt_tokens: promptTokens, ...usage };
-        if (full.total_tokens === undefined && typeof full.completion_tokens === "number") full.total_tokens = (full.prompt_tokens as number) + full.completion_tokens;
-        const cost = typeof usage.estimated_cost === "number" ? usage.estimated_cost : this.#price(endpoint, model, full);
-        this.#count(endpoint, model, full, Math.max(0, cost), true);
+        full.total_tokens ??= (full.prompt_tokens as number) + ((full.completion_tokens as number | undefined) ?? 0);
+        this.#count(endpoint, model, full, this.#cost(endpoint, model, full, (full.total_tokens as number) * this.#perToken), true);
       },
       release: () => void close(),
     };
   }
 }
 
-/** Characters of a prompt (a string, or messages whose content may be parts): one token each at worst. */
+/** Characters of a prompt (a string, or messages as JSON): one token each at worst. */
 function textLength(value: unknown): number {
-  if (typeof value === "string") return value.length;
-  if (value === undefined || value === null) return 0;
-  try {
-    return JSON.stringify(value).length;
-  } catch {
-    return 0;
-  }
+  return typeof value === "string" ? value.length : (JSON.stringify(value) ?? "").length;
 }
 
 /** Whether `value` is a `Budget` of this package, from this copy or another. */
 export function isBudget(value: unknown): value is Budget {
-  return value instanceof Budget || (typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === 1);
+  return value instanceof Budget || (typeof value === "object" && value !== null && (value as { deepinfraBudget?: unknown }).deepinfraBudget === 1);
 }
 
 /** Validates the `budget` client option and returns the instance to use. */
 export function createBudget(option: BudgetOptions | Budget): Budget {
   if (isBudget(option)) return option;
   if (typeof (option as { record?: unknown } | undefined)?.record === "function") {
-    const message = "budget is a Budget from another version of deepinfra-edge, which this one cannot count with; build it with this copy's Budget";
+    const message = "budget is a Budget of another deepinfra-edge version; build it with this one's Budget";
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget"] }]);
   }
   const max = (option as Partial<BudgetOptions> | undefined)?.maxUSD;

@@ -73,11 +73,9 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
  * generation that is not streamed sends its headers with the whole answer, and `flex` may queue for 10 min.
  */
 export function defaultTimeouts(spec: RequestSpec, kind: EndpointKind): { timeout: number; idleTimeout: number } {
-  if (kind !== "generation") return { timeout: DEFAULT_TIMEOUT_MS, idleTimeout: DEFAULT_IDLE_TIMEOUT_MS };
-  const flex = (spec.body as { service_tier?: unknown } | undefined)?.service_tier === "flex";
-  return spec.stream
-    ? { timeout: flex ? LONG_TIMEOUT_MS : DEFAULT_TIMEOUT_MS, idleTimeout: DEFAULT_IDLE_TIMEOUT_MS }
-    : { timeout: LONG_TIMEOUT_MS, idleTimeout: LONG_TIMEOUT_MS };
+  const whole = kind === "generation" && !spec.stream;
+  const long = whole || (kind === "generation" && (spec.body as { service_tier?: unknown } | undefined)?.service_tier === "flex");
+  return { timeout: long ? LONG_TIMEOUT_MS : DEFAULT_TIMEOUT_MS, idleTimeout: whole ? LONG_TIMEOUT_MS : DEFAULT_IDLE_TIMEOUT_MS };
 }
 
 /**
@@ -232,10 +230,8 @@ function mayRetry(call: CallContext, error: DeepInfraError, retryInFlight: boole
 
 /** A connection that failed before the request could be written: DNS or a refused connection. */
 function refusedBeforeSending(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === "string" ? cause.code : (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string") return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(code);
-  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused|getaddrinfo/i.test(String((error as Error | null)?.message ?? error));
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
+  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT|connection refused|getaddrinfo/i.test(`${cause?.code} ${message}`);
 }
 
 function isRedirect(response: Response): boolean {
@@ -256,7 +252,7 @@ function redirectTarget(response: Response, base: string): string | undefined {
 
 /** `fallback` given to a call no chain serves: refused rather than silently ignored. */
 function fallbackRefused(): ValidationError {
-  const message = "fallback is honoured only by chat.completions.create (and parse, runTools), completions.create and embeddings.create of the full DeepInfra client";
+  const message = "fallback works only on chat, completions and embeddings of the full DeepInfra client";
   return new ValidationError(`Invalid request options: ${message}.`, [{ message, path: ["options", "fallback"] }]);
 }
 

@@ -225,6 +225,6 @@ describe("a Budget or ConcurrencyLimiter from another copy of the package", () =
     const foreign = { maxUSD: 1, record() {}, beforeRequest() {} };
     const error = thrown(() => createBudget(foreign as unknown as Budget)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toContain("another version of deepinfra-edge");
+    expect(error.message).toContain("another deepinfra-edge version");
   });
 });

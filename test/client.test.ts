@@ -136,7 +136,7 @@ describe("options a call cannot honour are refused, never ignored (issue 18)", (
     // @ts-expect-error the chat-only client has no fallback chain
     const error = (await rejection(client.chat.completions.create({ model: "a/a", messages: HELLO }, { fallback: ["b/b"] }))) as ValidationError;
     expect(error.name).toBe("ValidationError");
-    expect(error.message).toContain("fallback is honoured only by");
+    expect(error.message).toContain("fallback works only on chat, completions and embeddings");
     expect(await recordedRequests(testId)).toHaveLength(0);
   });
 

@@ -7,6 +7,6 @@ export class QueueTimeoutError extends DeepInfraError {
     /** The limit in milliseconds (the call's `timeout`). */
     readonly timeoutMs: number,
   ) {
-    super(`Waited ${timeoutMs} ms in the concurrency queue (timeout); the request was not sent.`);
+    super(`Waited ${timeoutMs} ms in the concurrency queue (timeout); not sent.`);
   }
 }

@@ -12,6 +12,6 @@ export class RedirectError extends DeepInfraError {
     /** Origin and path of the `Location`, when readable. */
     readonly location: string | undefined,
   ) {
-    super(`The API answered with a redirect${status ? ` (${status})` : ""}${location ? ` to ${location}` : ""}; redirects are not followed, so the request and its key stay with baseURL. Set baseURL to the final address.`);
+    super(`Redirect${status ? ` ${status}` : ""}${location ? ` to ${location}` : ""} not followed (the key stays with baseURL); set baseURL to the final address.`);
   }
 }

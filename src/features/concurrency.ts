@@ -20,8 +20,7 @@ export interface ConcurrencyOptions {
 
 /** DeepInfra serves at most this many concurrent requests per model and account. */
 export const DEFAULT_PER_MODEL = 200;
-/** Realm-safe brand: a limiter from another copy of this package (same protocol) is shared as it is, never copied. */
-const LIMITER_BRAND = /* @__PURE__ */ Symbol.for("deepinfra-edge.ConcurrencyLimiter.v1");
+
 /** Models remembered with a lowered limit; an isolate lives for many requests, so the map is bounded. */
 const MAX_TRACKED_MODELS = 1024;
 
@@ -69,8 +68,8 @@ export class ConcurrencyLimiter implements TransportHooks {
     this.adaptive = options.adaptive !== false;
   }
 
-  /** The brand another copy of the package recognises this limiter by. */
-  get [LIMITER_BRAND](): 1 {
+  /** Realm-safe brand, on the prototype: another copy of the package shares a limiter of the same protocol version as it is. */
+  get deepinfraLimiter(): 1 {
     return 1;
   }
 
@@ -195,9 +194,9 @@ export class ConcurrencyLimiter implements TransportHooks {
 
 /** Validates the `concurrency` client option and returns the limiter to use. */
 export function createLimiter(option: ConcurrencyOptions | ConcurrencyLimiter): ConcurrencyLimiter {
-  if (option instanceof ConcurrencyLimiter || (option as { [LIMITER_BRAND]?: unknown } | null)?.[LIMITER_BRAND] === 1) return option as ConcurrencyLimiter;
+  if (option instanceof ConcurrencyLimiter || (option as { deepinfraLimiter?: unknown } | null)?.deepinfraLimiter === 1) return option as ConcurrencyLimiter;
   if (typeof (option as { beforeAttempt?: unknown } | null)?.beforeAttempt === "function") {
-    const message = "concurrency is a ConcurrencyLimiter from another version of deepinfra-edge, which this one cannot share; build it with this copy's ConcurrencyLimiter";
+    const message = "concurrency is a ConcurrencyLimiter of another deepinfra-edge version; build it with this one's ConcurrencyLimiter";
     throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["concurrency"] }]);
   }
   return new ConcurrencyLimiter(option);

@@ -62,15 +62,8 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
   return opened;
 }
 
-/** Usage as far as a stream got: what it reported, else its text at four characters a token. */
+/** Usage as far as a stream got: what it reported, else the choices received at four characters a token (their JSON: an upper bound). */
 function streamedUsage(completion: unknown): UsageRecord {
-  const { usage, choices } = (completion ?? {}) as { usage?: UsageRecord | null; choices?: Array<Record<string, unknown>> };
-  if (usage && typeof usage.completion_tokens === "number") return { ...usage, estimated_cost: undefined };
-  let chars = 0;
-  for (const choice of choices ?? []) {
-    const message = (choice.message ?? {}) as Record<string, unknown>;
-    for (const text of [choice.text, message.content, message.reasoning_content]) if (typeof text === "string") chars += text.length;
-    if (message.tool_calls) chars += JSON.stringify(message.tool_calls).length;
-  }
-  return { completion_tokens: Math.ceil(chars / 4) };
+  const { usage, choices } = completion as { usage?: UsageRecord | null; choices?: unknown };
+  return usage && typeof usage.completion_tokens === "number" ? { ...usage, estimated_cost: undefined } : { completion_tokens: Math.ceil(JSON.stringify(choices ?? []).length / 4) };
 }
