@@ -64,3 +64,47 @@ export function markServedBy(result: unknown, model: string): void {
 export function servedBy(result: unknown): string | undefined {
   return typeof result === "object" && result !== null ? (result as { [SERVED_BY]?: string })[SERVED_BY] : undefined;
 }
+
+/**
+ * One API call as the call steps see it (above the transport, which makes each HTTP request of it): the
+ * endpoint, the parameters, the model tried now and its position in the model chain, the options, and
+ * what the steps add for the ones after them.
+ */
+export interface ApiCall {
+  /** The endpoint path, e.g. `/v1/openai/chat/completions`. */
+  readonly endpoint: string;
+  /** The caller's parameters (an object: anything else skips the steps, for validation to name). */
+  readonly params: Record<string, unknown> & { model: string };
+  /** The model (alias or id) this try sends; a fallback step moves it along the chain. */
+  model: string;
+  /** 0 for the call's own model, 1 for the chain's first fallback… */
+  position: number;
+  /** The options the transport gets (a fallback step takes `fallback` out; telemetry adds its retry events). */
+  options: RequestOptions | undefined;
+  /** A streamed answer's open response passes through this before the stream is built (telemetry times it). */
+  watch?: ((open: OpenResponse) => OpenResponse) | undefined;
+  /** Told when the chain moves on (telemetry's event). */
+  onFallback?: ((from: string, to: string, error: unknown) => void) | undefined;
+}
+
+/** A step around every API call of a client, in the manner of hono's middleware: call `next()` (again, to retry downstream). */
+export type CallStep = (call: ApiCall, next: () => Promise<unknown>) => Promise<unknown>;
+
+/** What resources call: runs `send` for `params` under the client's steps, built once per client. */
+export type CallRunner = <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>) => Promise<T>;
+
+/** Composes `steps` (outermost first) into the client's runner; with none, a call goes straight to `send`. */
+export function callRunner(steps: readonly CallStep[]): CallRunner {
+  return <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>): Promise<T> => {
+    const object = typeof params === "object" && params !== null;
+    const call: ApiCall = { endpoint, params: params as ApiCall["params"], model: object ? (params as { model: string }).model : "", position: 0, options };
+    if (!object || steps.length === 0) return send(call);
+    const dispatch = (index: number): Promise<unknown> => (index < steps.length ? (steps[index] as CallStep)(call, () => dispatch(index + 1)) : send(call));
+    return dispatch(0) as Promise<T>;
+  };
+}
+
+/** The parameters one try sends: the caller's, with the model the chain is at. */
+export function paramsOf<P extends { model: string }>(call: ApiCall, params: P): P {
+  return typeof params !== "object" || params === null || call.model === params.model ? params : { ...params, model: call.model };
+}

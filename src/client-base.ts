@@ -1,5 +1,7 @@
 import { Budget, createBudget, type BudgetOptions } from "./budget.js";
+import { callRunner, type CallStep } from "./call-context.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
+import type { CacheStore } from "./features/cache-store.js";
 import { DeepInfraError } from "./errors/base.js";
 import { ValidationError } from "./errors/validation.js";
 import { createTransport, type TransportHooks } from "./http.js";
@@ -91,7 +93,11 @@ export class ClientBase {
   /** What resources are built on; for resource classes constructed by hand. */
   protected readonly context: ResourceContext;
 
-  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = []) {
+  /**
+   * `hooks` run around each HTTP request (after the budget and the 405 memory); `extend` gives the client's
+   * call steps (outermost first) and embeddings cache, once the shared fields are set.
+   */
+  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = [], extend?: (client: ClientBase) => { steps: readonly CallStep[]; cache?: CacheStore | undefined }) {
     const apiKey = (options.apiKey ?? readEnvKey())?.replace(/^\s*bearer\s+/i, "").trim();
     if (!apiKey) throw new DeepInfraError(MISSING_KEY);
     this.baseURL = apiRoot(options.baseURL ?? DEFAULT_BASE_URL);
@@ -113,7 +119,10 @@ export class ClientBase {
       retryDelay: options.retryDelay,
       sleep: options.sleep,
     });
+    const extension = extend?.(this);
     this.context = {
+      call: callRunner(extension?.steps ?? []),
+      cache: extension?.cache,
       transport,
       baseURL: this.baseURL,
       modelAliases: this.modelAliases,

@@ -6,6 +6,7 @@ import type { CreateChatCompletion } from "../types/chat-create.js";
 import type { FallbackRequestOptions, RequestOptions } from "../types/request.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
 import type { ResourceContext } from "./context.js";
+import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
 import type { ToolRunner } from "./tool-runner.js";
@@ -26,9 +27,12 @@ export class ChatCompletionsCore {
   create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): Promise<ChatStream>;
   create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<ChatCompletion>;
   create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
-  async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
-    if (options?.validate ?? this.context.validate) validateChatParams(params);
-    return generate<ChatCompletion, ChatStream>(this.context, CHAT, params, options, (source, streamOptions) => new ChatStream(source, streamOptions));
+  create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
+    return this.context.call(CHAT.path, params, options, async (call) => {
+      const sent = paramsOf(call, params);
+      if (call.options?.validate ?? this.context.validate) validateChatParams(sent);
+      return generate<ChatCompletion, ChatStream>(this.context, CHAT, sent, call, (source, streamOptions) => new ChatStream(source, streamOptions));
+    });
   }
 
 }

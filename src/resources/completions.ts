@@ -3,6 +3,7 @@ import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
 import type { FallbackRequestOptions as RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
+import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 
 const COMPLETIONS = { path: "/v1/openai/completions", label: "completions" } as const;
@@ -21,8 +22,11 @@ export class Completions {
   create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): Promise<CompletionStream>;
   create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<Completion>;
   create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
-  async create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
-    if (options?.validate ?? this.context.validate) validateCompletionParams(params);
-    return generate<Completion, CompletionStream>(this.context, COMPLETIONS, params, options, (source, streamOptions) => new CompletionStream(source, streamOptions));
+  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
+    return this.context.call(COMPLETIONS.path, params, options, async (call) => {
+      const sent = paramsOf(call, params);
+      if (call.options?.validate ?? this.context.validate) validateCompletionParams(sent);
+      return generate<Completion, CompletionStream>(this.context, COMPLETIONS, sent, call, (source, streamOptions) => new CompletionStream(source, streamOptions));
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { paramsOf } from "../call-context.js";
 import { decodeFloat32 } from "../binary.js";
 import { DeepInfraError } from "../errors/base.js";
 import { cachedEmbeddings, type EmbeddedTexts } from "../features/embeddings-cache.js";
@@ -34,7 +35,11 @@ export class Embeddings {
   create(params: EmbeddingCreateParams & { encoding_format: "base64" }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Float32Array>>;
   create(params: EmbeddingCreateParams & { encoding_format?: "float" | null }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[]>>;
   create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[] | Float32Array>>;
-  async create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions = {}): Promise<CreateEmbeddingResponse<Vector>> {
+  create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Vector>> {
+    return this.context.call(PATH, params, options, (call) => this.#create(paramsOf(call, params), (call.options ?? {}) as EmbeddingRequestOptions));
+  }
+
+  async #create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Vector>> {
     if (options.validate ?? this.context.validate) validateEmbeddingParams(params, options);
     const { batchSize, concurrency = DEFAULT_CONCURRENCY, cache, ...requestOptions } = options;
     const size = batchSize ?? DEFAULT_BATCH_SIZE;

@@ -1,11 +1,10 @@
 import type { UsageEvent, UsageRecord } from "../budget.js";
-import type { CallContext } from "../call-context.js";
+import type { ApiCall, CallContext } from "../call-context.js";
 import { resolveModel } from "../models.js";
 import { expectEventStream, headersOf, readJSON } from "../response.js";
 import type { ByteSource } from "../body-reader.js";
 import type { EventStreamOptions } from "../streaming/event-stream.js";
 import type { CompletionUsage } from "../types/chat.js";
-import type { RequestOptions } from "../types/request.js";
 import { wireBody, type ResourceContext } from "./context.js";
 
 /** Which generation endpoint a call goes to. */
@@ -26,9 +25,10 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
   context: ResourceContext,
   endpoint: GenerateEndpoint,
   params: { model: string; stream?: boolean | null; extra_body?: Record<string, unknown> | null },
-  options: RequestOptions | undefined,
+  call: Pick<ApiCall, "options" | "watch">,
   openStream: (source: ByteSource, options: EventStreamOptions) => Stream,
 ): Promise<Result | Stream> {
+  const options = call.options;
   const resolved = resolveModel(params.model, context.modelAliases);
   const stream = params.stream === true;
   const spec = { method: "POST", path: endpoint.path, body: wireBody(params, { model: resolved.model }), stream, resolved } as const;
@@ -44,7 +44,8 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
     else budget?.record(endpoint.label, resolved.model, result.usage);
     return result;
   }
-  const open = await context.transport(spec, options);
+  const opened0 = await context.transport(spec, options);
+  const open = call.watch ? call.watch(opened0) : opened0;
   const charge = open.call?.charge;
   try {
     await expectEventStream(open);
