@@ -1,3 +1,4 @@
+import { APIPromise } from "./api-promise.js";
 import type { DeepInfraError } from "./errors/base.js";
 import type { OpenResponse, RequestOptions, RequestSpec } from "./types/request.js";
 import type { UsageRecord } from "./budget.js";
@@ -91,16 +92,16 @@ export interface ApiCall {
 export type CallStep = (call: ApiCall, next: () => Promise<unknown>) => Promise<unknown>;
 
 /** What resources call: runs `send` for `params` under the client's steps, built once per client. */
-export type CallRunner = <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>) => Promise<T>;
+export type CallRunner = <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>) => APIPromise<T>;
 
 /** Composes `steps` (outermost first) into the client's runner; with none, a call goes straight to `send`. */
 export function callRunner(steps: readonly CallStep[]): CallRunner {
-  return <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>): Promise<T> => {
+  return <T>(endpoint: string, params: unknown, options: RequestOptions | undefined, send: (call: ApiCall) => Promise<T>): APIPromise<T> => {
     const object = typeof params === "object" && params !== null;
     const call: ApiCall = { endpoint, params: params as ApiCall["params"], model: object ? (params as { model: string }).model : "", position: 0, options };
-    if (!object || steps.length === 0) return send(call);
+    if (!object || steps.length === 0) return new APIPromise(send(call));
     const dispatch = (index: number): Promise<unknown> => (index < steps.length ? (steps[index] as CallStep)(call, () => dispatch(index + 1)) : send(call));
-    return dispatch(0) as Promise<T>;
+    return new APIPromise(dispatch(0) as Promise<T>);
   };
 }
 

@@ -14,6 +14,7 @@ export { fromUIMessages, type UIMessageLike } from "./compat/ui-messages.js";
 export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
 export { MODEL_ALIASES, type ModelAlias, type ModelName } from "./models.js";
 export { Budget, type BudgetOptions, type UsageEvent } from "./budget.js";
+export type { APIPromise } from "./api-promise.js";
 // Every error class and guard: tree-shaking keeps only the ones a Worker uses.
 export * from "./errors/index.js";
 export type * from "./types/chat.js";

@@ -159,3 +159,32 @@ describe("options a call cannot honour are refused, never ignored (issue 18)", (
     expect((await rejection(client.inference.run("owner/model with space", { inputs: ["x"] }, { validate: true })))).toBeInstanceOf(ValidationError);
   });
 });
+
+describe("withResponse() and _request_id (issue 22)", () => {
+  it("create() is awaited as before, and withResponse() gives the answer with the raw Response; _request_id is on the answer, not in its JSON", async () => {
+    const { client } = testClient({ headers: { "x-request-id": "req-with-response" } });
+    const params = { model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO };
+    const plain = await client.chat.completions.create(params);
+    expect(plain.object).toBe("chat.completion");
+    expect((plain as { _request_id?: string })._request_id).toBe("req-with-response");
+    expect(JSON.stringify(plain)).not.toContain("_request_id");
+    const promise = client.chat.completions.create(params);
+    expect(promise).toBeInstanceOf(Promise);
+    const { data, response } = await promise.withResponse();
+    expect(data.object).toBe("chat.completion");
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get("x-request-id")).toBe("req-with-response");
+  });
+
+  it("a stream, models.list and batches.retrieve offer it too; a rejection stays a rejection", async () => {
+    const { client } = testClient({ headers: { "x-request-id": "req-many" } });
+    const { data: stream, response } = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO, stream: true }).withResponse();
+    expect(response?.headers.get("content-type")).toContain("text/event-stream");
+    expect((stream as unknown as { _request_id?: string })._request_id).toBe("req-many");
+    await stream.finalCompletion();
+    const models = await client.models.list().withResponse();
+    expect(models.data.data.length).toBeGreaterThan(0);
+    expect(models.response?.status).toBe(200);
+    expect(await rejection(client.batches.retrieve("").withResponse())).toBeInstanceOf(ValidationError);
+  });
+});

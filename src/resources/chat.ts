@@ -6,6 +6,7 @@ import type { CreateChatCompletion } from "../types/chat-create.js";
 import type { FallbackRequestOptions, RequestOptions } from "../types/request.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
 import type { ResourceContext } from "./context.js";
+import type { APIPromise } from "../api-promise.js";
 import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
@@ -24,10 +25,10 @@ export class ChatCompletionsCore {
    * @example
    * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] });
    */
-  create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): Promise<ChatStream>;
-  create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<ChatCompletion>;
-  create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
-  create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
+  create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): APIPromise<ChatStream>;
+  create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): APIPromise<ChatCompletion>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatStream>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatStream> {
     return this.context.call(CHAT.path, params, options, async (call) => {
       const sent = paramsOf(call, params);
       if (call.options?.validate ?? this.context.validate) validateChatParams(sent);
@@ -49,10 +50,10 @@ export class ChatCompletions extends ChatCompletionsCore {
    * @example
    * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] }, { fallback: ["small"] });
    */
-  override create(params: ChatCreateParams & { stream: true }, options?: FallbackRequestOptions): Promise<ChatStream>;
-  override create(params: ChatCreateParams & { stream?: false | null }, options?: FallbackRequestOptions): Promise<ChatCompletion>;
-  override create(params: ChatCreateParams, options?: FallbackRequestOptions): Promise<ChatCompletion | ChatStream>;
-  override create(params: ChatCreateParams, options?: FallbackRequestOptions): Promise<ChatCompletion | ChatStream> {
+  override create(params: ChatCreateParams & { stream: true }, options?: FallbackRequestOptions): APIPromise<ChatStream>;
+  override create(params: ChatCreateParams & { stream?: false | null }, options?: FallbackRequestOptions): APIPromise<ChatCompletion>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): APIPromise<ChatCompletion | ChatStream>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): APIPromise<ChatCompletion | ChatStream> {
     return super.create(params, options);
   }
 

@@ -3,6 +3,7 @@ import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
 import type { FallbackRequestOptions as RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
+import type { APIPromise } from "../api-promise.js";
 import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 
@@ -19,10 +20,10 @@ export class Completions {
    * @example
    * const { choices } = await client.completions.create({ model: "default", prompt: "Once upon a time", max_tokens: 20 });
    */
-  create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): Promise<CompletionStream>;
-  create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<Completion>;
-  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
-  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
+  create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): APIPromise<CompletionStream>;
+  create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): APIPromise<Completion>;
+  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion | CompletionStream>;
+  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion | CompletionStream> {
     return this.context.call(COMPLETIONS.path, params, options, async (call) => {
       const sent = paramsOf(call, params);
       if (call.options?.validate ?? this.context.validate) validateCompletionParams(sent);

@@ -1,5 +1,6 @@
 import type { UsageEvent, UsageRecord } from "../budget.js";
 import type { ApiCall, CallContext } from "../call-context.js";
+import { markAnswer } from "../api-promise.js";
 import { resolveModel } from "../models.js";
 import { expectEventStream, headersOf, readJSON } from "../response.js";
 import type { ByteSource } from "../body-reader.js";
@@ -58,6 +59,7 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
     maxEventBytes: context.maxEventBytes,
     onUsage: charge ? (usage) => charge.settle(usage) : budget && ((usage) => budget.record(endpoint.label, resolved.model, usage)),
   });
+  markAnswer(opened, open.response);
   // A stream left before its usage (the caller's break, an abort, a cut, a cancelled relay) still reached DeepInfra.
   if (charge) open.body.onClose(() => charge.done || charge.settleEstimate(streamedUsage(opened.currentCompletion())));
   return opened;
