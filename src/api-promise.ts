@@ -33,7 +33,7 @@ export class APIPromise<T> extends Promise<T> {
     this.#answer = answer;
   }
 
-  // `then` on this returns a plain Promise, not another APIPromise built from an executor.
+  // `catch` and `finally` (Promise.prototype's, which call `then`) build plain Promises, not APIPromises from an executor.
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }
@@ -45,13 +45,5 @@ export class APIPromise<T> extends Promise<T> {
 
   override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return this.#answer.then(onFulfilled, onRejected);
-  }
-
-  override catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.#answer.catch(onRejected);
-  }
-
-  override finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.#answer.finally(onFinally);
   }
 }

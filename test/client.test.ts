@@ -186,5 +186,9 @@ describe("withResponse() and _request_id (issue 22)", () => {
     expect(models.data.data.length).toBeGreaterThan(0);
     expect(models.response?.status).toBe(200);
     expect(await rejection(client.batches.retrieve("").withResponse())).toBeInstanceOf(ValidationError);
+    expect(await client.batches.retrieve("").catch((error: unknown) => error)).toBeInstanceOf(ValidationError);
+    let settled = false;
+    const listed = await client.models.list().finally(() => void (settled = true));
+    expect([settled, listed.data.length > 0]).toEqual([true, true]);
   });
 });
