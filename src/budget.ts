@@ -175,7 +175,7 @@ export class Budget implements TransportHooks {
       this.#reserved = Math.max(0, this.#reserved - reservedUSD);
       return true;
     };
-    return {
+    const charge: CallCharge = {
       reservedUSD,
       get done() {
         return done;
@@ -184,6 +184,9 @@ export class Budget implements TransportHooks {
         if (!usage || typeof usage !== "object") return;
         if (close()) this.#count(endpoint, model, usage, this.#cost(endpoint, model, usage, 0), false);
       },
+      answered: (usage) => (usage ? charge.settle(usage) : charge.settleEstimate({ estimated_cost: reservedUSD })),
+      // A stream left before its usage (the caller's break, an abort, a cut, a cancelled relay) still reached DeepInfra.
+      follow: (body, stream) => body.onClose(() => done || charge.settleEstimate(streamedUsage(stream.currentCompletion()))),
       settleEstimate: (usage) => {
         if (!close()) return;
         const full: UsageRecord = { prompt_tokens: promptTokens, ...usage };
@@ -192,12 +195,19 @@ export class Budget implements TransportHooks {
       },
       release: () => void close(),
     };
+    return charge;
   }
 }
 
 /** Characters of a prompt (a string, or messages as JSON): one token each at worst. */
 function textLength(value: unknown): number {
   return typeof value === "string" ? value.length : (JSON.stringify(value) ?? "").length;
+}
+
+/** Usage as far as a stream got: what it reported, else the choices received at four characters a token (their JSON: an upper bound). */
+function streamedUsage(completion: unknown): UsageRecord {
+  const { usage, choices } = completion as { usage?: UsageRecord | null; choices?: unknown };
+  return usage && typeof usage.completion_tokens === "number" ? { ...usage, estimated_cost: undefined } : { completion_tokens: Math.ceil(JSON.stringify(choices ?? []).length / 4) };
 }
 
 /** Whether `value` is a `Budget` of this package, from this copy or another. */

@@ -17,6 +17,10 @@ export interface CallCharge {
   readonly reservedUSD: number;
   /** Settles to the answer's usage (its `estimated_cost`, else the budget's price). */
   settle(usage: UsageRecord | null | undefined): void;
+  /** Settles a whole answer: to its usage, or at the reservation when it reported none. */
+  answered(usage: UsageRecord | null | undefined): void;
+  /** Follows a stream: when its body closes before usage arrived (a break, an abort, a cut), settles from what was streamed. */
+  follow(body: { onClose(listener: () => void): void }, stream: { currentCompletion(): unknown }): void;
   /** Settles a call that ended without usage from what it sent and received (never 0 when it reached DeepInfra). */
   settleEstimate(usage: UsageRecord): void;
   /** Gives the reservation back: nothing was billed (refused before sending, or an error answer). */

@@ -1,4 +1,4 @@
-import { Budget, createBudget, type BudgetOptions } from "./budget.js";
+import type { Budget, BudgetOptions } from "./budget.js";
 import { callRunner, type CallStep } from "./call-context.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
 import type { CacheStore } from "./features/cache-store.js";
@@ -66,10 +66,23 @@ export interface ClientOptions {
   retryDelay?: (info: RetryDelayInfo) => number | undefined;
   /** Replaces the wait between retries (tests, custom schedulers); must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Spending limit: `{ maxUSD, onUsage }` (or a shared `Budget`); once spent, requests throw `BudgetExceededError` unsent. */
+  /**
+   * Spending limit: `{ maxUSD, onUsage }` (or a shared `Budget`); once spent, requests throw `BudgetExceededError` unsent.
+   * The chat-only client takes a `Budget` only (`new Budget({ maxUSD })`), so a Worker without one carries none of its code.
+   */
   budget?: BudgetOptions | Budget;
   /** Where 405 "unsupported feature" answers are remembered (default: one per client); share one across clients. */
   capabilities?: CapabilityMemory;
+}
+
+/** What the full client adds to the shared one. */
+export interface ClientFeatures {
+  /** Builds the budget from options (the chat-only client takes a `Budget` instance only). */
+  createBudget?: ((option: BudgetOptions | Budget) => Budget) | undefined;
+  /** The call steps, outermost first, built once the shared fields are set. */
+  steps?: ((client: ClientBase) => readonly CallStep[]) | undefined;
+  /** The embeddings cache. */
+  cache?: CacheStore | undefined;
 }
 
 /** DeepInfra's API root, the default `baseURL`. */
@@ -93,18 +106,15 @@ export class ClientBase {
   /** What resources are built on; for resource classes constructed by hand. */
   protected readonly context: ResourceContext;
 
-  /**
-   * `hooks` run around each HTTP request (after the budget and the 405 memory); `extend` gives the client's
-   * call steps (outermost first) and embeddings cache, once the shared fields are set.
-   */
-  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = [], extend?: (client: ClientBase) => { steps: readonly CallStep[]; cache?: CacheStore | undefined }) {
+  /** `hooks` run around each HTTP request (after the budget and the 405 memory); `features` are what the full client adds. */
+  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = [], features: ClientFeatures = {}) {
     const apiKey = (options.apiKey ?? readEnvKey())?.replace(/^\s*bearer\s+/i, "").trim();
     if (!apiKey) throw new DeepInfraError(MISSING_KEY);
     this.baseURL = apiRoot(options.baseURL ?? DEFAULT_BASE_URL);
     this.modelAliases = Object.freeze({ ...MODEL_ALIASES, ...options.modelAliases });
     this.embeddingAliases = Object.freeze({ ...EMBEDDING_ALIASES, ...options.embeddingAliases });
     this.capabilities = options.capabilities ?? new CapabilityMemory();
-    this.budget = options.budget === undefined ? undefined : createBudget(options.budget);
+    this.budget = options.budget === undefined ? undefined : (features.createBudget ?? sharedBudget)(options.budget);
     const transport = createTransport({
       apiKey,
       baseURL: this.baseURL,
@@ -119,10 +129,9 @@ export class ClientBase {
       retryDelay: options.retryDelay,
       sleep: options.sleep,
     });
-    const extension = extend?.(this);
     this.context = {
-      call: callRunner(extension?.steps ?? []),
-      cache: extension?.cache,
+      call: callRunner(features.steps?.(this) ?? []),
+      cache: features.cache,
       transport,
       baseURL: this.baseURL,
       modelAliases: this.modelAliases,
@@ -132,6 +141,13 @@ export class ClientBase {
       maxEventBytes: nonNegative("maxEventBytes", options.maxEventBytes) ?? DEFAULT_MAX_EVENT_BYTES,
     };
   }
+}
+
+/** A `Budget` built by the caller (of this copy of the package or another: recognised by its brand), as the chat-only client takes it. */
+function sharedBudget(option: unknown): Budget {
+  if ((option as { deepinfraBudget?: unknown } | null)?.deepinfraBudget === 1) return option as Budget;
+  const message = "budget must be a Budget here: new Budget({ maxUSD })";
+  throw new ValidationError(`Invalid client options: ${message}.`, [{ message, path: ["budget"] }]);
 }
 
 const MISSING_KEY =

@@ -1,3 +1,4 @@
+import { createBudget } from "./budget.js";
 import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { createLimiter, type ConcurrencyLimiter } from "./features/concurrency.js";
 import { checkFeatureOptions, featureSteps, type FeatureOptions } from "./features/install.js";
@@ -58,7 +59,7 @@ export class DeepInfra extends ClientBase {
     checkFeatureOptions(options);
     const limiter = options.concurrency === undefined ? undefined : createLimiter(options.concurrency);
     // Steps around each call (tracing, the fallback chain) for chat, completions and embeddings; the chat-only client has none.
-    super(options, limiter ? [limiter] : [], (client) => ({ steps: featureSteps(options, client), cache: options.cache }));
+    super(options, limiter ? [limiter] : [], { createBudget, steps: (client) => featureSteps(options, client), cache: options.cache });
     this.concurrency = limiter;
     this.chat = new Chat(this.context);
     this.embeddings = new Embeddings(this.context);

@@ -1,7 +1,6 @@
 import { BodyReader, connectionError } from "./body-reader.js";
 import { DeepInfraError } from "./errors/base.js";
 import { APITimeoutError, APIUserAbortError } from "./errors/connection.js";
-import { QueueTimeoutError } from "./errors/queue-timeout.js";
 import type { Redactor } from "./redact.js";
 
 /** The limits one attempt runs under. */
@@ -14,7 +13,10 @@ export interface ExchangeOptions {
   idleTimeoutMs: number;
   /** Scrubs the key from every error and from anything built from the body. */
   redactor: Redactor;
-  /** True while `send` has not started the fetch yet (a concurrency queue): a timeout then is a `QueueTimeoutError`. */
+  /**
+   * True while `send` has not started the fetch yet (a concurrency queue): a header timeout then ends the wait with
+   * the queue's own typed error (`QueueTimeoutError`), which the timeout's abort reason (the limit in ms) lets it build.
+   */
   queued?: () => boolean;
 }
 
@@ -37,7 +39,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
   let why: "user" | "headers" | undefined;
   const stop = (reason: "user" | "headers") => {
     why ??= reason;
-    controller.abort();
+    controller.abort(reason === "headers" ? timeoutMs : undefined);
   };
   const onUserAbort = () => stop("user");
   signal?.addEventListener("abort", onUserAbort, { once: true });
@@ -45,7 +47,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
   const failure = (error: unknown): DeepInfraError => {
     controller.abort();
     if (why === "user") return new APIUserAbortError();
-    if (why === "headers" && queued?.()) return new QueueTimeoutError(timeoutMs);
+    if (why === "headers" && queued?.() && error instanceof DeepInfraError) return error;
     if (why === "headers") return new APITimeoutError(`No response headers within ${timeoutMs} ms (timeout).`, "headers", timeoutMs);
     return error instanceof DeepInfraError ? error : connectionError(error, redactor);
   };

@@ -231,7 +231,7 @@ function mayRetry(call: CallContext, error: DeepInfraError, retryInFlight: boole
 /** A connection that failed before the request could be written: DNS or a refused connection. */
 function refusedBeforeSending(error: unknown): boolean {
   const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT|connection refused|getaddrinfo/i.test(`${cause?.code} ${message}`);
+  return /refused|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT|getaddrinfo/i.test(`${cause?.code} ${message}`);
 }
 
 function isRedirect(response: Response): boolean {
@@ -252,7 +252,7 @@ function redirectTarget(response: Response, base: string): string | undefined {
 
 /** `fallback` given to a call no chain serves: refused rather than silently ignored. */
 function fallbackRefused(): ValidationError {
-  const message = "fallback works only on chat, completions and embeddings of the full DeepInfra client";
+  const message = "fallback works only on chat, completions and embeddings of the full client";
   return new ValidationError(`Invalid request options: ${message}.`, [{ message, path: ["options", "fallback"] }]);
 }
 

@@ -192,3 +192,18 @@ describe("withResponse() and _request_id (issue 22)", () => {
     expect([settled, listed.data.length > 0]).toEqual([true, true]);
   });
 });
+
+describe("the chat-only client's budget (issue 18)", () => {
+  it("takes a Budget instance (its code is bundled only when imported) and refuses plain options clearly", async () => {
+    const { DeepInfra: ChatOnly, Budget: ChatBudget } = await import("../src/chat.js");
+    const budget = new ChatBudget({ maxUSD: 1 });
+    const testId = newTestId();
+    const client = new ChatOnly({ apiKey: FAKE_KEY, baseURL: upstreamURL(), headers: scenarioHeaders(testId), budget });
+    expect(client.budget).toBe(budget);
+    const stream = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO, stream: true });
+    await stream.finalCompletion();
+    expect(budget.spentUSD).toBe(2.8e-7);
+    // @ts-expect-error plain options are the full client's
+    expect(() => new ChatOnly({ apiKey: FAKE_KEY, budget: { maxUSD: 1 } })).toThrow(/budget must be a Budget here: new Budget\(\{ maxUSD \}\)/);
+  });
+});

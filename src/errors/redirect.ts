@@ -12,6 +12,6 @@ export class RedirectError extends DeepInfraError {
     /** Origin and path of the `Location`, when readable. */
     readonly location: string | undefined,
   ) {
-    super(`Redirect${status ? ` ${status}` : ""}${location ? ` to ${location}` : ""} not followed (the key stays with baseURL); set baseURL to the final address.`);
+    super(`Redirect${status ? ` ${status}` : ""}${location ? ` to ${location}` : ""} not followed (the key stays with baseURL): set baseURL to its target.`);
   }
 }

@@ -15,6 +15,6 @@ export class ResponseLostError extends DeepInfraError {
     /** Why the body stopped (the connection error's or timeout's message, scrubbed). */
     readonly reason: string,
   ) {
-    super(`Answer lost after DeepInfra received the request${requestId ? ` (request ${requestId})` : ""}: ${reason} It may be billed${kind === "creation" ? " (the file or batch may have been created)" : ""}; not sent again.`);
+    super(`Answer lost after DeepInfra received the request${requestId ? ` (request ${requestId})` : ""}: ${reason} It may be billed${kind === "creation" ? " (the file or batch may have been created)" : ""}; not re-sent.`);
   }
 }

@@ -2,6 +2,7 @@ import { RateLimitError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
 import { APIUserAbortError } from "../errors/connection.js";
 import { QueueFullError } from "../errors/queue-full.js";
+import { QueueTimeoutError } from "../errors/queue-timeout.js";
 import { ValidationError } from "../errors/validation.js";
 import type { TransportHooks } from "../http.js";
 import type { RequestSpec } from "../types/request.js";
@@ -106,8 +107,8 @@ export class ConcurrencyLimiter implements TransportHooks {
       const onAbort = () => {
         const at = this.#queue.indexOf(waiter);
         if (at !== -1) this.#queue.splice(at, 1);
-        // The exchange reports why (the caller's abort or the header timeout); this only stops the wait.
-        reject(new APIUserAbortError("Aborted while waiting for a concurrency slot."));
+        // The exchange aborts a header timeout with the limit in ms as its reason: the wait ends in the queue's own error.
+        reject(typeof signal.reason === "number" ? new QueueTimeoutError(signal.reason) : new APIUserAbortError("Aborted while waiting for a concurrency slot."));
       };
       signal.addEventListener("abort", onAbort, { once: true });
       this.#queue.push(waiter);

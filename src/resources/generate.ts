@@ -1,4 +1,4 @@
-import type { UsageEvent, UsageRecord } from "../budget.js";
+import type { UsageEvent } from "../budget.js";
 import type { ApiCall, CallContext } from "../call-context.js";
 import { markAnswer } from "../api-promise.js";
 import { resolveModel } from "../models.js";
@@ -18,9 +18,9 @@ export interface GenerateEndpoint {
 /**
  * The one request flow of chat and legacy completions, after validation: resolve the alias, send,
  * then either read the JSON answer or open the stream. The budget step reserved the call's worst case
- * before it left; it settles here to the answer's usage (outside the transport's read, so a throwing
- * `onUsage` is never taken for a lost body), or, for a stream that ends without usage, from what was
- * streamed: once, whichever way the stream ends.
+ * before it left (the call's `charge`); it settles here to the answer's usage (outside the transport's
+ * read, so a throwing `onUsage` is never taken for a lost body), or follows the stream to settle once,
+ * whichever way it ends.
  */
 export async function generate<Result extends { usage?: CompletionUsage | null }, Stream extends { currentCompletion(): unknown }>(
   context: ResourceContext,
@@ -33,16 +33,13 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
   const resolved = resolveModel(params.model, context.modelAliases);
   const stream = params.stream === true;
   const spec = { method: "POST", path: endpoint.path, body: wireBody(params, { model: resolved.model }), stream, resolved } as const;
-  const budget = context.budget;
   if (!stream) {
     let call: CallContext | undefined;
     const result = await context.transport(spec, options, (open) => {
       call = open.call;
       return readJSON<Result>(open);
     });
-    const charge = call?.charge;
-    if (charge) result.usage ? charge.settle(result.usage) : charge.settleEstimate({ estimated_cost: charge.reservedUSD });
-    else budget?.record(endpoint.label, resolved.model, result.usage);
+    call?.charge?.answered(result.usage);
     return result;
   }
   const opened0 = await context.transport(spec, options);
@@ -57,16 +54,9 @@ export async function generate<Result extends { usage?: CompletionUsage | null }
   const opened = openStream(open.body, {
     headers: headersOf(open),
     maxEventBytes: context.maxEventBytes,
-    onUsage: charge ? (usage) => charge.settle(usage) : budget && ((usage) => budget.record(endpoint.label, resolved.model, usage)),
+    onUsage: charge && ((usage) => charge.settle(usage)),
   });
   markAnswer(opened, open.response);
-  // A stream left before its usage (the caller's break, an abort, a cut, a cancelled relay) still reached DeepInfra.
-  if (charge) open.body.onClose(() => charge.done || charge.settleEstimate(streamedUsage(opened.currentCompletion())));
+  charge?.follow(open.body, opened);
   return opened;
-}
-
-/** Usage as far as a stream got: what it reported, else the choices received at four characters a token (their JSON: an upper bound). */
-function streamedUsage(completion: unknown): UsageRecord {
-  const { usage, choices } = completion as { usage?: UsageRecord | null; choices?: unknown };
-  return usage && typeof usage.completion_tokens === "number" ? { ...usage, estimated_cost: undefined } : { completion_tokens: Math.ceil(JSON.stringify(choices ?? []).length / 4) };
 }

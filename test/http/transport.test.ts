@@ -138,10 +138,10 @@ describe("transport hooks", () => {
     ]);
   });
 
-  it("a wait in beforeAttempt counts against the header timeout and is aborted by it: QueueTimeoutError, never retried", async () => {
+  it("a wait in beforeAttempt counts against the header timeout and is aborted by it (the limit as the abort's reason): the queue's QueueTimeoutError, never retried", async () => {
     const { fetch, calls } = fakeFetch([json({ ok: 1 })]);
     const hooks: TransportHooks = {
-      beforeAttempt: (_spec, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("queue wait aborted")))),
+      beforeAttempt: (_spec, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new QueueTimeoutError(signal.reason as number)))),
     };
     const retried: string[] = [];
     const send = createTransport({ apiKey: "k".repeat(8), baseURL: "https://x", fetch, timeout: 50, idleTimeout: 0, maxRetries: 2, headers: {}, hooks: [hooks], onRetry: (info) => void retried.push(info.error.name), sleep: async () => {} });
