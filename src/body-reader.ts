@@ -21,7 +21,7 @@ export interface ByteSource {
 export interface BodyReaderOptions {
   /** The caller's signal: aborts a pending read with `APIUserAbortError`. */
   signal?: AbortSignal | undefined;
-  /** Longest silence in milliseconds between two reads (0 disables). */
+  /** Longest wait in milliseconds for the server while a read is pending (0 disables); the caller's pauses between reads never count. */
   idleTimeoutMs: number;
   /** Scrubs the request's secrets (the API key) from anything built from this body; none for a foreign response. */
   redactor?: Redactor | undefined;
@@ -46,7 +46,8 @@ export class BodyReader implements ByteSource {
   #failure: DeepInfraError | undefined;
   #closed = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #lastActivity = Date.now();
+  #lastActivity = 0;
+  #pending = false;
   #onClose: Array<(error?: DeepInfraError) => void> | undefined;
   #onUserAbort = () => this.#stop("user");
 
@@ -65,7 +66,6 @@ export class BodyReader implements ByteSource {
       return;
     }
     this.#signal?.addEventListener("abort", this.#onUserAbort, { once: true });
-    this.#arm();
   }
 
   async read(): Promise<ByteReadResult> {
@@ -73,14 +73,19 @@ export class BodyReader implements ByteSource {
     if (!reader) return { done: true, value: undefined };
     if (this.#failure) throw this.#failure;
     if (this.#why) throw this.#error();
+    // The idle clock runs only while the caller waits on the server, never while the caller is busy elsewhere.
+    this.#lastActivity = Date.now();
+    this.#pending = true;
+    if (this.#timer === undefined) this.#arm();
     try {
       const result = await reader.read();
+      this.#pending = false;
       // A cancel() racing a read resolves it as done: report why instead of a short body.
       if (this.#why) throw this.#error();
-      this.#lastActivity = Date.now();
       if (result.done) this.#close();
       return result;
     } catch (error) {
+      this.#pending = false;
       const failure = (this.#failure ??= this.#error(error));
       this.#release(failure);
       throw failure;
@@ -149,11 +154,14 @@ export class BodyReader implements ByteSource {
     for (const listener of this.#onClose?.splice(0) ?? []) listener(failure);
   }
 
-  // One timer per silence, re-armed lazily: resetting a timer on each of 20,000 chunks costs more than checking a timestamp.
+  // One timer per silence, re-armed lazily: resetting a timer on each of 20,000 chunks costs more than checking a
+  // timestamp. It lapses while no read is pending, and the next read arms it again.
   #arm(): void {
     const ms = this.#idleMs;
-    if (!(ms > 0 && ms < Infinity)) return;
+    if (!(ms > 0 && ms < Infinity) || this.#closed) return;
     const fire = () => {
+      this.#timer = undefined;
+      if (!this.#pending || this.#closed) return;
       const quiet = Date.now() - this.#lastActivity;
       if (quiet >= ms) this.#stop("idle");
       else this.#timer = setTimeout(fire, ms - quiet);

@@ -1,9 +1,17 @@
-// `deepinfra-edge/chat`: the chat-only client, for a Worker that pays for every kilobyte. Same options and
+// `deepinfra-edge/chat`: the chat-only client, for a Worker that pays for every kilobyte. Same options (but `budget`
+// takes a `Budget` instance, so a Worker without one carries none of its code) and
 // `client.chat.completions.create()` as the full client; `parse` and `runTools` are free functions here.
-import { ClientBase, type ClientOptions } from "./client-base.js";
+import type { Budget } from "./budget.js";
+import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { ChatCompletionsCore } from "./resources/chat.js";
 
-export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
+export { DEFAULT_BASE_URL } from "./client-base.js";
+
+/** Options of the chat-only client: the shared ones, with `budget` a `Budget` instance (its code is bundled only when imported). */
+export interface ClientOptions extends Omit<SharedOptions, "budget"> {
+  /** Spending limit: `new Budget({ maxUSD, onUsage })`, shared across clients if you like; once spent, requests throw `BudgetExceededError` unsent. */
+  budget?: Budget;
+}
 export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
 export { defineTool, runTools, type ReasoningPolicy, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolApprovals } from "./resources/run-tools.js";
 export type { ChatCompletionsCore } from "./resources/chat.js";
@@ -16,6 +24,7 @@ export { splitThink, thinkSplitter } from "./streaming/think-split.js";
 export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
 export { MODEL_ALIASES, type ModelAlias, type ModelName } from "./models.js";
 export { Budget, type BudgetOptions, type UsageEvent } from "./budget.js";
+export type { APIPromise } from "./api-promise.js";
 // Every error class and guard: tree-shaking keeps only the ones a Worker uses.
 export * from "./errors/index.js";
 export type * from "./types/chat.js";

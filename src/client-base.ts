@@ -1,8 +1,10 @@
-import { Budget, createBudget, type BudgetOptions } from "./budget.js";
+import type { Budget, BudgetOptions } from "./budget.js";
+import { callRunner, type CallStep } from "./call-context.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
+import type { CacheStore } from "./features/cache-store.js";
 import { DeepInfraError } from "./errors/base.js";
 import { transportOptions } from "./schema/generated/validators.js";
-import { checkOptions } from "./schema/runtime.js";
+import { checkOptions, refuse } from "./schema/runtime.js";
 import { createTransport, type TransportHooks } from "./http.js";
 import { EMBEDDING_ALIASES, MODEL_ALIASES } from "./models.js";
 import type { ResourceContext } from "./resources/context.js";
@@ -23,12 +25,29 @@ export interface ClientOptions {
   baseURL?: string;
   /** A custom `fetch` (a service binding's, a test double…); called unbound, so `env.X.fetch` is safe to pass. */
   fetch?: FetchLike;
-  /** Milliseconds to wait for response headers (default 60,000; 0 disables). */
+  /**
+   * Milliseconds to wait for response headers (0 disables). Default: 600,000 for a generation that is not
+   * streamed or is `service_tier: "flex"` (its headers come with the whole answer, or after the queue), 60,000
+   * for everything else.
+   */
   timeout?: number;
-  /** Longest silence in milliseconds between two reads of a body or stream (default 30,000; 0 disables). */
+  /**
+   * Longest wait in milliseconds for the server while a read of a body or stream is pending; time spent by the
+   * caller between reads never counts (0 disables). Default 30,000; 600,000 for a generation that is not streamed.
+   */
   idleTimeout?: number;
-  /** Retries after connection errors, 408, 409, 429 (not quota) and 5xx, with backoff (default 2). */
+  /**
+   * Retries with backoff after 408, 409, 429 (not a spent quota, not a `fail_fast` request's), 5xx, and
+   * connection failures before the request was sent; reads (models, files, batches retrieve/list) also after
+   * any connection failure or a lost body (default 2).
+   */
   maxRetries?: number;
+  /**
+   * Also retry a generation or creation whose request may already have reached DeepInfra (a header timeout, a
+   * connection lost after sending). Default false: each such retry may be billed again. An answer whose headers
+   * arrived is never sent again.
+   */
+  retryInFlight?: boolean;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Replaces or adds chat aliases, e.g. `{ default: "meta-llama/Meta-Llama-3.1-8B-Instruct" }`. */
@@ -48,10 +67,23 @@ export interface ClientOptions {
   retryDelay?: (info: RetryDelayInfo) => number | undefined;
   /** Replaces the wait between retries (tests, custom schedulers); must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Spending limit: `{ maxUSD, onUsage }` (or a shared `Budget`); once spent, requests throw `BudgetExceededError` unsent. */
+  /**
+   * Spending limit: `{ maxUSD, onUsage }` (or a shared `Budget`); once spent, requests throw `BudgetExceededError` unsent.
+   * The chat-only client takes a `Budget` only (`new Budget({ maxUSD })`), so a Worker without one carries none of its code.
+   */
   budget?: BudgetOptions | Budget;
   /** Where 405 "unsupported feature" answers are remembered (default: one per client); share one across clients. */
   capabilities?: CapabilityMemory;
+}
+
+/** What the full client adds to the shared one. */
+export interface ClientFeatures {
+  /** Builds the budget from options (the chat-only client takes a `Budget` instance only). */
+  createBudget?: ((option: BudgetOptions | Budget) => Budget) | undefined;
+  /** The call steps, outermost first, built once the shared fields are set. */
+  steps?: ((client: ClientBase) => readonly CallStep[]) | undefined;
+  /** The embeddings cache. */
+  cache?: CacheStore | undefined;
 }
 
 /** DeepInfra's API root, the default `baseURL`. */
@@ -75,21 +107,23 @@ export class ClientBase {
   /** What resources are built on; for resource classes constructed by hand. */
   protected readonly context: ResourceContext;
 
-  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = []) {
+  /** `hooks` run around each HTTP request (after the budget and the 405 memory); `features` are what the full client adds. */
+  constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = [], features: ClientFeatures = {}) {
     const apiKey = (options.apiKey ?? readEnvKey())?.replace(/^\s*bearer\s+/i, "").trim();
     if (!apiKey) throw new DeepInfraError(MISSING_KEY);
     this.baseURL = apiRoot(options.baseURL ?? DEFAULT_BASE_URL);
     this.modelAliases = Object.freeze({ ...MODEL_ALIASES, ...options.modelAliases });
     this.embeddingAliases = Object.freeze({ ...EMBEDDING_ALIASES, ...options.embeddingAliases });
     this.capabilities = options.capabilities ?? new CapabilityMemory();
-    this.budget = options.budget === undefined ? undefined : createBudget(options.budget);
+    this.budget = options.budget === undefined ? undefined : (features.createBudget ?? sharedBudget)(options.budget);
     const transport = createTransport({
       apiKey,
       baseURL: this.baseURL,
       fetch: options.fetch,
-      timeout: nonNegative("timeout", options.timeout, 60_000),
-      idleTimeout: nonNegative("idleTimeout", options.idleTimeout, 30_000),
-      maxRetries: nonNegative("maxRetries", options.maxRetries, 2),
+      timeout: nonNegative("timeout", options.timeout),
+      idleTimeout: nonNegative("idleTimeout", options.idleTimeout),
+      maxRetries: nonNegative("maxRetries", options.maxRetries) ?? 2,
+      retryInFlight: options.retryInFlight === true,
       headers: { ...options.headers },
       hooks: [...(this.budget ? [this.budget] : []), capabilityHooks(this.capabilities), ...hooks],
       onRetry: options.onRetry,
@@ -97,14 +131,23 @@ export class ClientBase {
       sleep: options.sleep,
     });
     this.context = {
+      call: callRunner(features.steps?.(this) ?? []),
+      cache: features.cache,
       transport,
+      baseURL: this.baseURL,
       modelAliases: this.modelAliases,
       embeddingAliases: this.embeddingAliases,
       budget: this.budget,
       validate: options.validate !== false,
-      maxEventBytes: nonNegative("maxEventBytes", options.maxEventBytes, DEFAULT_MAX_EVENT_BYTES),
+      maxEventBytes: nonNegative("maxEventBytes", options.maxEventBytes) ?? DEFAULT_MAX_EVENT_BYTES,
     };
   }
+}
+
+/** A `Budget` built by the caller (of this copy of the package or another: recognised by its brand), as the chat-only client takes it. */
+function sharedBudget(option: unknown): Budget {
+  if ((option as { deepinfraBudget?: unknown } | null)?.deepinfraBudget === 1) return option as Budget;
+  return refuse("client", ["budget"], "a Budget here: new Budget({ maxUSD })", option);
 }
 
 const MISSING_KEY =
@@ -133,8 +176,8 @@ function apiRoot(baseURL: string): string {
   return baseURL.replace(/\/+$/, "").replace(/\/v1(\/openai)?$/i, "");
 }
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function nonNegative(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
   checkOptions("client options", transportOptions, { [name]: value });
   return value;
 }

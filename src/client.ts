@@ -1,6 +1,7 @@
+import { createBudget } from "./budget.js";
 import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { createLimiter, type ConcurrencyLimiter } from "./features/concurrency.js";
-import { checkFeatureOptions, installFeatures, type FeatureOptions } from "./features/install.js";
+import { checkFeatureOptions, featureSteps, type FeatureOptions } from "./features/install.js";
 import { Audio } from "./resources/audio.js";
 import { Batches } from "./resources/batches.js";
 import { Chat } from "./resources/chat.js";
@@ -57,7 +58,8 @@ export class DeepInfra extends ClientBase {
   constructor(options: ClientOptions = {}) {
     checkFeatureOptions(options);
     const limiter = options.concurrency === undefined ? undefined : createLimiter(options.concurrency);
-    super(options, limiter ? [limiter] : []);
+    // Steps around each call (tracing, the fallback chain) for chat, completions and embeddings; the chat-only client has none.
+    super(options, limiter ? [limiter] : [], { createBudget, steps: (client) => featureSteps(options, client), cache: options.cache });
     this.concurrency = limiter;
     this.chat = new Chat(this.context);
     this.embeddings = new Embeddings(this.context);
@@ -73,7 +75,5 @@ export class DeepInfra extends ClientBase {
     this.rerank = (params, options) => rerank.rerank(params, options);
     this.files = new Files(this.context);
     this.batches = new Batches(this.context, this.files);
-    // Fallback and tracing wrap these three resources' `create`; the chat-only client has neither.
-    installFeatures(this.context, { "/v1/openai/chat/completions": this.chat.completions, "/v1/openai/completions": this.completions, "/v1/openai/embeddings": this.embeddings }, options, this);
   }
 }

@@ -13,6 +13,11 @@ export interface ExchangeOptions {
   idleTimeoutMs: number;
   /** Scrubs the key from every error and from anything built from the body. */
   redactor: Redactor;
+  /**
+   * True while `send` has not started the fetch yet (a concurrency queue): a header timeout then ends the wait with
+   * the queue's own typed error (`QueueTimeoutError`), which the timeout's abort reason (the limit in ms) lets it build.
+   */
+  queued?: () => boolean;
 }
 
 /** A response whose headers arrived, and the reader of its body. */
@@ -28,13 +33,13 @@ export interface OpenedExchange {
  * key scrubbed. The body then belongs to a `BodyReader` that can still abort the same fetch.
  */
 export async function openExchange(send: (signal: AbortSignal) => Promise<Response>, options: ExchangeOptions): Promise<OpenedExchange> {
-  const { signal, timeoutMs, idleTimeoutMs, redactor } = options;
+  const { signal, timeoutMs, idleTimeoutMs, redactor, queued } = options;
   if (signal?.aborted) throw new APIUserAbortError();
   const controller = new AbortController();
   let why: "user" | "headers" | undefined;
   const stop = (reason: "user" | "headers") => {
     why ??= reason;
-    controller.abort();
+    controller.abort(reason === "headers" ? timeoutMs : undefined);
   };
   const onUserAbort = () => stop("user");
   signal?.addEventListener("abort", onUserAbort, { once: true });
@@ -42,6 +47,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
   const failure = (error: unknown): DeepInfraError => {
     controller.abort();
     if (why === "user") return new APIUserAbortError();
+    if (why === "headers" && queued?.() && error instanceof DeepInfraError) return error;
     if (why === "headers") return new APITimeoutError(`No response headers within ${timeoutMs} ms (timeout).`, "headers", timeoutMs);
     return error instanceof DeepInfraError ? error : connectionError(error, redactor);
   };

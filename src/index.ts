@@ -2,9 +2,11 @@
 
 // The client and its options.
 export { DeepInfra, DEFAULT_BASE_URL, type ClientOptions } from "./client.js";
-export type { FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
+export type { FallbackRequestOptions, FetchLike, RequestOptions, RetryDelayInfo, RetryInfo } from "./types/request.js";
 export { EMBEDDING_ALIASES, MODEL_ALIASES, resolveModel, type EmbeddingAlias, type ModelAlias, type ModelName, type ResolvedModel } from "./models.js";
-export { Budget, type BudgetOptions, type UsageEvent, type UsageRecord } from "./budget.js";
+export { Budget, DEFAULT_RESERVE_TOKENS, DEFAULT_USD_PER_TOKEN, type BudgetOptions, type UsageEvent, type UsageRecord } from "./budget.js";
+export type { ApiCall, CallCharge, CallContext, CallStep, EndpointKind } from "./call-context.js";
+export { APIPromise } from "./api-promise.js";
 export { CapabilityMemory, type ModelFeature } from "./capabilities.js";
 
 // Errors: every class and the realm-safe guards.

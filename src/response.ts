@@ -1,4 +1,5 @@
 import { createAPIError, stringField, type APIError } from "./errors/api-error.js";
+import { markAnswer } from "./api-promise.js";
 import type { ResolvedModel } from "./models.js";
 import type { OpenResponse } from "./types/request.js";
 
@@ -78,7 +79,7 @@ export async function readJSON<T>(open: OpenResponse): Promise<T> {
   const body = parseJSON(text);
   if (body === undefined) throw apiErrorFor(open, open.body.redact(text).slice(0, ERROR_BODY_LIMIT), `${open.response.status} response body is not JSON: ${excerpt(open, text, true)}`);
   if (isErrorEnvelope(body)) throw envelopeError(open, body);
-  return body as T;
+  return markAnswer(body as T, open.response);
 }
 
 /**

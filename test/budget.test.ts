@@ -197,3 +197,34 @@ describe("Budget as a transport hook (through a client)", () => {
     expect(() => testClient(undefined, { budget: {} as never })).toThrow(/budget\.maxUSD must be a finite number >= 0/);
   });
 });
+
+describe("a Budget or ConcurrencyLimiter from another copy of the package", () => {
+  // A second module instance of the same source stands for a second copy of the package in one bundle.
+  const otherCopy = async () => ({
+    // @ts-expect-error the query names a second module instance, a file TypeScript does not know
+    budget: (await import("../src/budget.js?second-copy")) as typeof import("../src/budget.js"),
+    // @ts-expect-error as above
+    concurrency: (await import("../src/features/concurrency.js?second-copy")) as typeof import("../src/features/concurrency.js"),
+  });
+
+  it("is used as it is (recognised by brand, not instanceof): spending and onUsage land on the shared one", async () => {
+    const copy = await otherCopy();
+    const events: number[] = [];
+    const shared = new copy.budget.Budget({ maxUSD: 1, onUsage: (event) => void events.push(event.costUSD) });
+    expect(shared instanceof Budget).toBe(false);
+    const limiter = new copy.concurrency.ConcurrencyLimiter({ perModel: 1 });
+    const { client } = testClient({ body: { id: "c", object: "chat.completion", created: 1, model: "m/m", choices: [{ index: 0, message: { role: "assistant", content: "hi" }, finish_reason: "stop" }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2, estimated_cost: 0.5 } } }, { budget: shared as unknown as Budget, concurrency: limiter as never });
+    expect(client.budget).toBe(shared);
+    expect(client.concurrency).toBe(limiter);
+    await client.chat.completions.create({ model: "m/m", messages: HELLO });
+    expect(shared.spentUSD).toBe(0.5);
+    expect(events).toEqual([0.5]);
+  });
+
+  it("one from a copy that speaks another protocol is refused clearly, never silently replaced", () => {
+    const foreign = { maxUSD: 1, record() {}, beforeRequest() {} };
+    const error = thrown(() => createBudget(foreign as unknown as Budget)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain("another deepinfra-edge version");
+  });
+});

@@ -127,3 +127,83 @@ describe("new DeepInfra()", () => {
     expect(error).toBeInstanceOf(ValidationError);
   });
 });
+
+describe("options a call cannot honour are refused, never ignored (issue 18)", () => {
+  it("`fallback` on the chat-only client is a type error and a ValidationError, nothing sent", async () => {
+    const { DeepInfra: ChatOnly } = await import("../src/chat.js");
+    const testId = newTestId();
+    const client = new ChatOnly({ apiKey: FAKE_KEY, baseURL: upstreamURL(), headers: scenarioHeaders(testId) });
+    // @ts-expect-error the chat-only client has no fallback chain
+    const error = (await rejection(client.chat.completions.create({ model: "a/a", messages: HELLO }, { fallback: ["b/b"] }))) as ValidationError;
+    expect(error.name).toBe("ValidationError");
+    expect(error.message).toContain("fallback works only on chat, completions and embeddings");
+    expect(await recordedRequests(testId)).toHaveLength(0);
+  });
+
+  it("`fallback` on a call of the full client that no chain serves (images, files) is refused; chat honours it", async () => {
+    const { client, testId } = testClient();
+    // @ts-expect-error images.generate takes no fallback
+    expect(await rejection(client.images.generate({ model: "stabilityai/sdxl-turbo", prompt: "a cat" }, { fallback: ["x/y"] }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error files.list takes no fallback
+    expect(await rejection(client.files.list({}, { fallback: ["x/y"] }))).toBeInstanceOf(ValidationError);
+    expect(await recordedRequests(testId)).toHaveLength(0);
+    const reply = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO }, { fallback: ["small"] });
+    expect(reply.object).toBe("chat.completion");
+  });
+
+  it("inference.run honours validate: false (sent as given, for when DeepInfra moves faster than a release)", async () => {
+    const { client, testId } = testClient({ status: 404, body: { detail: "no such model" } }, { validate: false, maxRetries: 0 });
+    const error = await rejection(client.inference.run("owner/model with space", { inputs: ["x"] }));
+    expect(error).not.toBeInstanceOf(ValidationError);
+    expect(await recordedRequests(testId)).toHaveLength(1);
+    expect((await rejection(client.inference.run("owner/model with space", { inputs: ["x"] }, { validate: true })))).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("withResponse() and _request_id (issue 22)", () => {
+  it("create() is awaited as before, and withResponse() gives the answer with the raw Response; _request_id is on the answer, not in its JSON", async () => {
+    const { client } = testClient({ headers: { "x-request-id": "req-with-response" } });
+    const params = { model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO };
+    const plain = await client.chat.completions.create(params);
+    expect(plain.object).toBe("chat.completion");
+    expect((plain as { _request_id?: string })._request_id).toBe("req-with-response");
+    expect(JSON.stringify(plain)).not.toContain("_request_id");
+    const promise = client.chat.completions.create(params);
+    expect(promise).toBeInstanceOf(Promise);
+    const { data, response } = await promise.withResponse();
+    expect(data.object).toBe("chat.completion");
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get("x-request-id")).toBe("req-with-response");
+  });
+
+  it("a stream, models.list and batches.retrieve offer it too; a rejection stays a rejection", async () => {
+    const { client } = testClient({ headers: { "x-request-id": "req-many" } });
+    const { data: stream, response } = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO, stream: true }).withResponse();
+    expect(response?.headers.get("content-type")).toContain("text/event-stream");
+    expect((stream as unknown as { _request_id?: string })._request_id).toBe("req-many");
+    await stream.finalCompletion();
+    const models = await client.models.list().withResponse();
+    expect(models.data.data.length).toBeGreaterThan(0);
+    expect(models.response?.status).toBe(200);
+    expect(await rejection(client.batches.retrieve("").withResponse())).toBeInstanceOf(ValidationError);
+    expect(await client.batches.retrieve("").catch((error: unknown) => error)).toBeInstanceOf(ValidationError);
+    let settled = false;
+    const listed = await client.models.list().finally(() => void (settled = true));
+    expect([settled, listed.data.length > 0]).toEqual([true, true]);
+  });
+});
+
+describe("the chat-only client's budget (issue 18)", () => {
+  it("takes a Budget instance (its code is bundled only when imported) and refuses plain options clearly", async () => {
+    const { DeepInfra: ChatOnly, Budget: ChatBudget } = await import("../src/chat.js");
+    const budget = new ChatBudget({ maxUSD: 1 });
+    const testId = newTestId();
+    const client = new ChatOnly({ apiKey: FAKE_KEY, baseURL: upstreamURL(), headers: scenarioHeaders(testId), budget });
+    expect(client.budget).toBe(budget);
+    const stream = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: HELLO, stream: true });
+    await stream.finalCompletion();
+    expect(budget.spentUSD).toBe(2.8e-7);
+    // @ts-expect-error plain options are the full client's
+    expect(() => new ChatOnly({ apiKey: FAKE_KEY, budget: { maxUSD: 1 } })).toThrow(/budget must be a Budget here: new Budget\(\{ maxUSD \}\)/);
+  });
+});

@@ -2,6 +2,7 @@
 // assertions keep the file meaningful for vitest too.
 import { describe, expectTypeOf, it, expect } from "vitest";
 import {
+  type APIPromise,
   ValidationError,
   ChatStream,
   DeepInfra,
@@ -43,9 +44,9 @@ describe("public types", () => {
     const streamed = () => client.chat.completions.create({ model: "default", messages, stream: true });
     const flag = Math.random() > 2;
     const either = () => client.chat.completions.create({ model: "default", messages, stream: flag });
-    expectTypeOf(plain).returns.toEqualTypeOf<Promise<ChatCompletion>>();
-    expectTypeOf(streamed).returns.toEqualTypeOf<Promise<ChatStream>>();
-    expectTypeOf(either).returns.toEqualTypeOf<Promise<ChatCompletion | ChatStream>>();
+    expectTypeOf(plain).returns.toEqualTypeOf<APIPromise<ChatCompletion>>();
+    expectTypeOf(streamed).returns.toEqualTypeOf<APIPromise<ChatStream>>();
+    expectTypeOf(either).returns.toEqualTypeOf<APIPromise<ChatCompletion | ChatStream>>();
     expect(typeof client.chat.completions.create).toBe("function");
   });
 

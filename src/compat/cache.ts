@@ -1,7 +1,7 @@
 // llm-interface's answer cache, on the SDK's one cache module (features/cache-store.ts): each answer is an
 // entry `{ value, expiresAt }`, kept as UTF-8 JSON bytes in a `{ get, put }` store (`memoryCache()`,
 // `workersCache()`, `kvCache()`), or as the object itself in the older `{ get, set }` form.
-import { cacheGet, cachePut, sha256Hex, type CacheStore as ByteStore } from "../features/cache-store.js";
+import { cacheGet, cachePut, canonicalJSON, sha256Hex, type CacheStore as ByteStore } from "../features/cache-store.js";
 
 export { kvCache, memoryCache, workersCache, type CacheLike, type KVNamespaceLike, type MemoryCache, type MemoryCacheOptions, type WorkersCacheOptions } from "../features/cache-store.js";
 
@@ -53,18 +53,23 @@ export async function writeCache(store: CacheStore, key: string, value: unknown,
   }
 }
 
+/** Where a store keeps its namespace version: `flushCache()` moves it on, so every isolate reading the store stops reading older entries. */
+const NAMESPACE_KEY = "llmi:namespace";
+const NAMESPACE_TTL_SECONDS = 31_536_000;
+
+/** The namespace version `store` is read under now ("0" before any flush). */
+export async function namespaceOf(store: CacheStore): Promise<string> {
+  const version = await readCache<string>(store, NAMESPACE_KEY);
+  return typeof version === "string" ? version : "0";
+}
+
+/** Moves `store` to a fresh namespace: what any isolate stored before is never read again (a token, not a counter, so no two flushes meet). */
+export async function flushNamespace(store: CacheStore): Promise<void> {
+  await writeCache(store, NAMESPACE_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, NAMESPACE_TTL_SECONDS);
+}
+
 /** SHA-256 (hex) of a canonical JSON form of `value`: object keys sorted, so option order never matters. */
 export async function cacheKey(value: unknown): Promise<string> {
   return sha256Hex(canonicalJSON(value));
 }
 
-function canonicalJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJSON(item ?? null)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined && typeof item !== "function")
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJSON(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}

@@ -4,7 +4,7 @@
 import type { ClientOptions } from "../client.js";
 import { refuse } from "../schema/runtime.js";
 import { EMBEDDING_ALIASES, MODEL_ALIASES } from "../models.js";
-import { memoryCache, type CacheStore } from "./cache.js";
+import { flushNamespace, memoryCache, namespaceOf, type CacheStore } from "./cache.js";
 import { createInterface, type DeepInfraInterface, type InterfaceOptions, type LLMMessage, type LLMOptions, type LLMResponse, type LLMStream } from "./llm-interface.js";
 
 /** An interface name, or llm-interface's inline form `[name, apiKey]`; only `"deepinfra"` is served. */
@@ -36,7 +36,6 @@ let modelAliases: Record<string, string> = {};
 let embeddingAliases: Record<string, string> = {};
 let cacheName = "memory";
 let cacheStore: CacheStore | undefined;
-let generation = 0;
 const clients = /* @__PURE__ */ new Map<string, DeepInfraInterface>();
 
 
@@ -69,14 +68,16 @@ function interfaceFor(key: string | undefined): DeepInfraInterface {
   return api;
 }
 
-/** The configured store behind a key prefix, so `flushCache()` empties any store at once (older entries are never read again). */
+/**
+ * The configured store behind a key prefix read from the store itself, so `flushCache()` empties it for every
+ * isolate that reads it (older entries are never read again).
+ */
 function scopedCache(): CacheStore {
   const store = (cacheStore ??= memoryCache());
-  const prefix = `llmi${generation}:`;
   const scoped: Record<string, unknown> = {};
   for (const method of ["get", "set", "put", "delete"]) {
     const fn = (store as unknown as Record<string, unknown>)[method];
-    if (typeof fn === "function") scoped[method] = (key: string, ...rest: unknown[]) => fn.call(store, prefix + key, ...rest);
+    if (typeof fn === "function") scoped[method] = async (key: string, ...rest: unknown[]) => fn.call(store, `llmi${await namespaceOf(store)}:${key}`, ...rest);
   }
   return scoped as unknown as CacheStore;
 }
@@ -241,8 +242,9 @@ export const LLMInterface: LLMInterfaceApi = {
   },
 
   async flushCache(): Promise<void> {
-    generation++;
-    (cacheStore as { map?: Map<unknown, unknown> } | undefined)?.map?.clear();
+    const store = (cacheStore ??= memoryCache());
+    (store as { map?: Map<unknown, unknown> }).map?.clear();
+    await flushNamespace(store);
   },
 
   sendMessage,

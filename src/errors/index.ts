@@ -23,5 +23,8 @@ export { ToolCallTruncatedError } from "./tool-call-truncated.js";
 export { AllModelsFailedError, type FallbackAttempt } from "./fallback.js";
 export { EmbeddingDimensionError } from "./embedding-dimension.js";
 export { QueueFullError } from "./queue-full.js";
+export { QueueTimeoutError } from "./queue-timeout.js";
+export { RedirectError } from "./redirect.js";
+export { ResponseLostError } from "./response-lost.js";
 export { BatchFailedError, BatchLineError } from "./batch.js";
 export { isAPIError, isAbortError, isAllModelsFailedError, isConnectionError, isQueueFullError, isRateLimitError, isTimeoutError, isValidationError } from "./guards.js";

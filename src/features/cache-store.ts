@@ -28,6 +28,18 @@ const roundConstants = (): Int32Array =>
       .map((word) => Number.parseInt(word, 16)),
   ));
 
+/** JSON with object keys sorted (absent and function values dropped): the same request always gives the same text. */
+export function canonicalJSON(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJSON(item ?? null)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined && typeof item !== "function")
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJSON(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
 /**
  * SHA-256 of `text` (UTF-8) as lower-case hex. Hand-written (FIPS 180-4) rather than `crypto.subtle.digest`:
  * that one is asynchronous, and Node runs it on its thread pool (~50 µs a key), which a cache hit can't afford.

@@ -3,7 +3,8 @@ import type { DeepInfraError } from "../errors/base.js";
 import { APIUserAbortError } from "../errors/connection.js";
 import { QueueFullError } from "../errors/queue-full.js";
 import { concurrencyOptions } from "../schema/generated/validators.js";
-import { checkOptions } from "../schema/runtime.js";
+import { checkOptions, refuse } from "../schema/runtime.js";
+import { QueueTimeoutError } from "../errors/queue-timeout.js";
 import type { TransportHooks } from "../http.js";
 import type { RequestSpec } from "../types/request.js";
 
@@ -21,6 +22,7 @@ export interface ConcurrencyOptions {
 
 /** DeepInfra serves at most this many concurrent requests per model and account. */
 export const DEFAULT_PER_MODEL = 200;
+
 /** Models remembered with a lowered limit; an isolate lives for many requests, so the map is bounded. */
 const MAX_TRACKED_MODELS = 1024;
 
@@ -68,6 +70,11 @@ export class ConcurrencyLimiter implements TransportHooks {
     this.adaptive = options.adaptive !== false;
   }
 
+  /** Realm-safe brand, on the prototype: another copy of the package shares a limiter of the same protocol version as it is. */
+  get deepinfraLimiter(): 1 {
+    return 1;
+  }
+
   /** Requests in flight for `model`, or across every model when omitted. */
   active(model?: string): number {
     return model === undefined ? this.#active : (this.#models.get(model)?.active ?? 0);
@@ -101,8 +108,8 @@ export class ConcurrencyLimiter implements TransportHooks {
       const onAbort = () => {
         const at = this.#queue.indexOf(waiter);
         if (at !== -1) this.#queue.splice(at, 1);
-        // The exchange reports why (the caller's abort or the header timeout); this only stops the wait.
-        reject(new APIUserAbortError("Aborted while waiting for a concurrency slot."));
+        // The exchange aborts a header timeout with the limit in ms as its reason: the wait ends in the queue's own error.
+        reject(typeof signal.reason === "number" ? new QueueTimeoutError(signal.reason) : new APIUserAbortError("Aborted while waiting for a concurrency slot."));
       };
       signal.addEventListener("abort", onAbort, { once: true });
       this.#queue.push(waiter);
@@ -189,7 +196,11 @@ export class ConcurrencyLimiter implements TransportHooks {
 
 /** Validates the `concurrency` client option and returns the limiter to use. */
 export function createLimiter(option: ConcurrencyOptions | ConcurrencyLimiter): ConcurrencyLimiter {
-  return option instanceof ConcurrencyLimiter ? option : new ConcurrencyLimiter(option);
+  if (option instanceof ConcurrencyLimiter || (option as { deepinfraLimiter?: unknown } | null)?.deepinfraLimiter === 1) return option as ConcurrencyLimiter;
+  if (typeof (option as { beforeAttempt?: unknown } | null)?.beforeAttempt === "function") {
+    refuse("client", ["concurrency"], "a ConcurrencyLimiter of this deepinfra-edge version (build it with this one's ConcurrencyLimiter)", option, "one of another version");
+  }
+  return new ConcurrencyLimiter(option);
 }
 
 /** The model a request is for: `body.model` (JSON or form), or the model in a native `/v1/inference/{model}` path; "" for none. */

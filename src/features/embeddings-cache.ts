@@ -1,16 +1,16 @@
 import { isLittleEndianHost } from "../binary.js";
 import type { EmbeddingUsage } from "../types/embeddings.js";
-import { cacheGet, cachePut, sha256Hex, type CacheStore } from "./cache-store.js";
+import { cacheGet, cachePut, canonicalJSON, sha256Hex, type CacheStore } from "./cache-store.js";
 
 /** How long an embedding stays cached: a model's vectors never change, and a retired model's keys simply stop being read. */
 export const EMBEDDINGS_CACHE_TTL_SECONDS: number = 30 * 24 * 60 * 60;
 
 /** What a cache key covers besides the text: the same text gives other vectors under any of these. */
 export interface EmbeddingKeyParts {
-  /** The model id sent on the wire (aliases resolved). */
-  model: string;
-  encoding_format?: string | null | undefined;
-  dimensions?: number | null | undefined;
+  /** The API root the request goes to: two backends sharing one store never read each other's vectors. */
+  baseURL: string;
+  /** The body as sent, without `input`: the model id (aliases resolved), `encoding_format`, `dimensions` and whatever `extra_body` added or overrode. */
+  request: Record<string, unknown>;
 }
 
 /** The embeddings of some texts, as the resource produced them. */
@@ -23,9 +23,29 @@ export interface EmbeddedTexts<Vector> {
   first: Record<string, unknown>;
 }
 
-/** The cache key of one input: SHA-256 over the model, the text, `encoding_format` and `dimensions`. */
+/** The cache key of one input: SHA-256 over the API root, the request as sent without `input` (canonical JSON) and the text. */
 export function embeddingCacheKey(parts: EmbeddingKeyParts, text: string): string {
-  return `emb:${sha256Hex(JSON.stringify([parts.model, text, parts.encoding_format ?? "float", parts.dimensions ?? null]))}`;
+  // "emb2": entries of the older key (model, text, format, dimensions; float32 bytes) are never read as these.
+  return `emb2:${sha256Hex(canonicalJSON([parts.baseURL, parts.request, text]))}`;
+}
+
+/** A vector as the bytes that store it exactly: Float32 for a base64 answer (its own bytes), Float64 for JSON numbers. */
+function toBytes(vector: ArrayLike<number>, asFloat32: boolean): Uint8Array {
+  if (asFloat32) return toFloat32Bytes(vector);
+  const bytes = new Uint8Array(vector.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < vector.length; i++) view.setFloat64(i * 8, vector[i] as number, true);
+  return bytes;
+}
+
+/** Stored bytes back to a vector, or undefined when they can't be one. */
+function fromBytes(bytes: Uint8Array, asFloat32: boolean): Float32Array | number[] | undefined {
+  if (asFloat32) return fromFloat32Bytes(bytes);
+  if (bytes.byteLength === 0 || bytes.byteLength % 8 !== 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(bytes.byteLength / 8);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
+  return out;
 }
 
 /** A vector as little-endian Float32 bytes: 4 bytes a number, a quarter of JSON's size or less. */
@@ -63,12 +83,13 @@ export async function cachedEmbeddings<Vector extends number[] | Float32Array>(
   embed: (texts: string[]) => Promise<EmbeddedTexts<Vector>>,
 ): Promise<EmbeddedTexts<Vector>> {
   const keys = inputs.map((text) => embeddingCacheKey(parts, text));
-  const found = new Map<string, Float32Array | undefined>();
+  const found = new Map<string, Float32Array | number[] | undefined>();
+  const dimensions = parts.request.dimensions;
   await Promise.all(
     [...new Set(keys)].map(async (key) => {
       const bytes = await cacheGet(store, key);
-      const vector = bytes && fromFloat32Bytes(bytes);
-      const wrongSize = vector && typeof parts.dimensions === "number" && vector.length !== parts.dimensions;
+      const vector = bytes && fromBytes(bytes, asFloat32);
+      const wrongSize = vector && typeof dimensions === "number" && vector.length !== dimensions;
       found.set(key, wrongSize ? undefined : vector);
     }),
   );
@@ -86,7 +107,7 @@ export async function cachedEmbeddings<Vector extends number[] | Float32Array>(
   // Every position gets its own vector, as without a cache: a caller may change one in place.
   const vectors = keys.map((key) => {
     const hit = found.get(key);
-    if (hit) return (asFloat32 ? hit.slice() : numbers(hit)) as Vector;
+    if (hit) return hit.slice() as Vector;
     const at = slot.get(key) as number;
     const vector = sent.vectors[at] as Vector;
     if (!used.has(at)) {
@@ -95,13 +116,6 @@ export async function cachedEmbeddings<Vector extends number[] | Float32Array>(
     }
     return vector.slice() as Vector;
   });
-  await Promise.all([...slot].map(([key, at]) => cachePut(store, key, toFloat32Bytes(sent.vectors[at] as Vector), EMBEDDINGS_CACHE_TTL_SECONDS)));
+  await Promise.all([...slot].map(([key, at]) => cachePut(store, key, toBytes(sent.vectors[at] as Vector, asFloat32), EMBEDDINGS_CACHE_TTL_SECONDS)));
   return { vectors, usage: sent.usage, first: sent.first };
-}
-
-/** A plain array of the floats: a counted loop, as `Array.from` walks a typed array through its iterator (~25 µs for 768). */
-function numbers(vector: Float32Array): number[] {
-  const out = new Array<number>(vector.length);
-  for (let i = 0; i < vector.length; i++) out[i] = vector[i] as number;
-  return out;
 }

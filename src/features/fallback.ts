@@ -1,3 +1,4 @@
+import { markServedBy, type ApiCall, type CallStep } from "../call-context.js";
 import { featuresOf, type CapabilityMemory } from "../capabilities.js";
 import { APIError } from "../errors/api-error.js";
 import type { DeepInfraError } from "../errors/base.js";
@@ -8,14 +9,7 @@ import { checkOptions } from "../schema/runtime.js";
 import { AllModelsFailedError, type FallbackAttempt } from "../errors/fallback.js";
 import { isModelGoneError, resolveModel, type AliasTable } from "../models.js";
 import { wireBody } from "../resources/context.js";
-import type { RequestOptions } from "../types/request.js";
-import type { CallTrace, Telemetry } from "./telemetry.js";
-
-/** Makes the call with `model` (an alias or id) under `options`. */
-export type SendWith<T> = (model: string, options: RequestOptions | undefined) => Promise<T>;
-
-/** Runs one call of the endpoint at `path` through `send`, possibly several times (a fallback chain). */
-export type CallWrapper = <T>(path: string, params: { model: string }, options: RequestOptions | undefined, send: SendWith<T>) => Promise<T>;
+import type { FallbackRequestOptions } from "../types/request.js";
 
 /** What `onFallback` is told each time a call moves on to the next model. */
 export interface FallbackEvent {
@@ -27,12 +21,11 @@ export interface FallbackEvent {
   error: DeepInfraError;
 }
 
-/** What the client's fallback and tracing need to wrap calls. */
+/** What the client's fallback step needs. */
 export interface CallFeatures {
   /** The client's chain: models tried in order after a call's own `model` (a call's `fallback` replaces it). */
   fallback?: readonly string[] | undefined;
   onFallback?: ((event: FallbackEvent) => void) | undefined;
-  telemetry?: Telemetry | undefined;
   capabilities: CapabilityMemory;
   modelAliases: Readonly<Record<string, string>>;
   embeddingAliases: Readonly<Record<string, string>>;
@@ -59,44 +52,33 @@ export function movesOn(error: unknown): boolean {
 }
 
 /**
- * The full client's wrapper around chat, completions and embeddings calls: tracing (one span per call)
- * around the fallback chain. A call with neither passes straight through.
+ * The full client's fallback step around chat, completions and embeddings calls: takes `fallback` out of
+ * the call's options (what reaches the transport names no chain) and, when a chain applies, tries each
+ * model in turn by calling the steps after it again.
  */
-export function createCallWrapper(features: CallFeatures): CallWrapper {
+export function fallbackStep(features: CallFeatures): CallStep {
   const dimensions = new Map<string, number>();
-  return async (path, call, options, send) => {
-    const params = call as Record<string, unknown> & { model: string };
-    const chain = options?.fallback ?? features.fallback ?? [];
-    if (options?.fallback !== undefined) checkChain(options.fallback, "options.fallback");
-    const trace = features.telemetry?.start(path, params, options);
-    const signal = options?.signal;
-    if (!trace) return chain.length ? runChain(features, dimensions, path, params, chain, signal, (model) => send(model, options)) : send(params.model, options);
-    try {
-      const result = await (chain.length ? runChain(features, dimensions, path, params, chain, signal, (model) => send(model, trace.options), trace) : send(params.model, trace.options));
-      trace.succeed(result, params.stream === true);
-      return result;
-    } catch (error) {
-      trace.fail(error);
-      throw error;
+  return async (call, next) => {
+    const given = call.options as FallbackRequestOptions | undefined;
+    const chain = given?.fallback ?? features.fallback ?? [];
+    if (given?.fallback !== undefined) checkChain(given.fallback, "options.fallback");
+    if (given && "fallback" in given) {
+      const { fallback: _served, ...rest } = given;
+      call.options = rest;
     }
+    return chain.length ? runChain(features, dimensions, call, chain, next) : next();
   };
 }
 
 /**
- * Tries `params.model`, then each model of `chain` (aliases resolved, repeats and models the 405 memory
- * rules out skipped) while the failure is one that moves on. A stream falls back only until its stream
- * object exists, i.e. before any byte reached the caller. Sets `model` on a result a fallback served.
+ * Tries `call.params.model`, then each model of `chain` (aliases resolved, repeats and models the 405
+ * memory rules out skipped) while the failure is one that moves on, each by running the steps after this
+ * one with `call.model` set. A stream falls back only until its stream object exists, i.e. before any
+ * byte reached the caller. Sets `model` on a result a fallback served, and marks it `servedBy`.
  */
-async function runChain<T>(
-  features: CallFeatures,
-  dimensions: Map<string, number>,
-  path: string,
-  params: Record<string, unknown> & { model: string },
-  chain: readonly string[],
-  signal: AbortSignal | undefined,
-  send: (model: string) => Promise<T>,
-  trace?: CallTrace,
-): Promise<T> {
+async function runChain(features: CallFeatures, dimensions: Map<string, number>, call: ApiCall, chain: readonly string[], next: () => Promise<unknown>): Promise<unknown> {
+  const { endpoint: path, params } = call;
+  const signal = call.options?.signal;
   const embeddings = path === EMBEDDINGS_PATH;
   const table: AliasTable = embeddings ? "embeddingAliases" : "modelAliases";
   const aliases = embeddings ? features.embeddingAliases : features.modelAliases;
@@ -110,11 +92,13 @@ async function runChain<T>(
     const last = attempts.at(-1);
     if (last) {
       features.onFallback?.({ from: last.model, to: model, error: last.error });
-      trace?.fallback(last.model, model, last.error);
+      call.onFallback?.(last.model, model, last.error);
     }
-    let result: T;
+    call.model = name;
+    call.position = position;
+    let result: unknown;
     try {
-      result = await send(name);
+      result = await next();
     } catch (error) {
       if (!movesOn(error) || signal?.aborted) throw error;
       attempts.push({ model, error: error as DeepInfraError });
@@ -137,6 +121,7 @@ async function runChain<T>(
     }
     // A stream's chunks carry the model the server reports; a whole answer is told here which one served it.
     if (attempts.length && params.stream !== true && typeof result === "object" && result !== null) (result as { model?: string }).model = model;
+    if (attempts.length) markServedBy(result, model);
     return result;
   }
   throw new AllModelsFailedError(attempts);
@@ -151,22 +136,4 @@ export function checkChain(chain: unknown, path: string): void {
 function ruledOut(memory: CapabilityMemory, path: string, params: Record<string, unknown>, model: string): boolean {
   const used = featuresOf({ method: "POST", path, body: wireBody(params, { model }), stream: params.stream === true });
   return used !== undefined && used.features.some((feature) => !memory.supports(model, feature));
-}
-
-/** A resource method that takes `(params, options)`: `create` of chat completions, completions and embeddings. */
-type Creator = { create(params: { model: string }, options?: RequestOptions): Promise<unknown> };
-
-/**
- * Sends `resource.create` through `around`, each try with the model it names. The full client does this
- * to its own resources instead of generate.ts consulting the context, so the chat-only entry (the
- * size-gated Worker) carries not a byte of fallback or tracing.
- */
-export function routeThrough(resource: object, path: string, around: CallWrapper): void {
-  const target = resource as Creator;
-  const create = target.create.bind(target);
-  target.create = (params, options) =>
-    // Anything but an object goes straight on, for validation to name.
-    typeof params !== "object" || params === null
-      ? create(params, options)
-      : around(path, params, options, (model, callOptions) => create(model === params.model ? params : { ...params, model }, callOptions));
 }

@@ -1,11 +1,11 @@
 import type { CapabilityMemory } from "../capabilities.js";
 import { featureOptions } from "../schema/generated/validators.js";
 import { checkOptions } from "../schema/runtime.js";
-import type { ResourceContext } from "../resources/context.js";
+import type { CallStep } from "../call-context.js";
 import type { RetryDelayInfo } from "../types/request.js";
 import type { CacheStore } from "./cache-store.js";
 import type { ConcurrencyLimiter, ConcurrencyOptions } from "./concurrency.js";
-import { checkChain, createCallWrapper, routeThrough, type FallbackEvent } from "./fallback.js";
+import { checkChain, fallbackStep, type FallbackEvent } from "./fallback.js";
 import { createTelemetry, type MeterLike, type TracerLike } from "./telemetry.js";
 
 /** The full client's options beyond the shared ones: each is off (and costs nothing per call) when absent. */
@@ -45,19 +45,12 @@ export function checkFeatureOptions(options: FeatureOptions): void {
 }
 
 /**
- * Installs the features on a full client: its chat, completions and embeddings `create` go through the
- * fallback chain and tracing (`resources`, keyed by endpoint path), a traced client's transport watches
- * streamed answers, and `cache` becomes the embeddings cache.
+ * The full client's call steps, outermost first: tracing (one span per call, its fallbacks inside), then
+ * the fallback chain. Built once per client; a call with neither feature configured passes through the
+ * fallback step untouched (it still serves a per-call `fallback`).
  */
-export function installFeatures(
-  context: ResourceContext,
-  resources: Record<string, object>,
-  options: FeatureOptions & { retryDelay?: ((info: RetryDelayInfo) => number | undefined) | undefined },
-  host: FeatureHost,
-): void {
+export function featureSteps(options: FeatureOptions & { retryDelay?: ((info: RetryDelayInfo) => number | undefined) | undefined }, host: FeatureHost): CallStep[] {
   const telemetry = options.tracer || options.meter ? createTelemetry({ ...host, tracer: options.tracer, meter: options.meter, recordContent: options.recordContent, retryDelay: options.retryDelay }) : undefined;
-  if (telemetry) context.transport = telemetry.transport(context.transport);
-  const around = createCallWrapper({ ...host, fallback: options.fallback, onFallback: options.onFallback, telemetry });
-  for (const [path, resource] of Object.entries(resources)) routeThrough(resource, path, around);
-  context.cache = options.cache;
+  const fallback = fallbackStep({ ...host, fallback: options.fallback, onFallback: options.onFallback });
+  return telemetry ? [telemetry.step, fallback] : [fallback];
 }

@@ -1,7 +1,8 @@
+import { isAbortError } from "../errors/guards.js";
 import { isDeepInfraError } from "../errors/base.js";
 import { resolveModel } from "../models.js";
-import type { Transport } from "../http.js";
-import type { OpenResponse, RequestOptions, RequestSpec, RetryDelayInfo } from "../types/request.js";
+import type { CallStep } from "../call-context.js";
+import type { OpenResponse, RequestOptions, RetryDelayInfo } from "../types/request.js";
 
 // OpenTelemetry's shapes, typed structurally: an OpenTelemetry `Tracer` and `Meter` fit them, and the SDK
 // needs no runtime dependency on `@opentelemetry/api` (nor does any bundle that leaves tracing off).
@@ -72,8 +73,8 @@ export interface CallTrace {
 export interface Telemetry {
   /** Opens the span of one chat, completions or embeddings call. */
   start(path: string, params: { model: string }, options: RequestOptions | undefined): CallTrace;
-  /** The client's transport, watching the streamed answers of traced calls (found by their options object). */
-  transport(inner: Transport): Transport;
+  /** The call step: one span around the call (its fallbacks inside), watching a streamed answer through the call. */
+  step: CallStep;
 }
 
 // Semantic-convention values. SpanKind.CLIENT and SpanStatusCode.ERROR from @opentelemetry/api.
@@ -119,7 +120,6 @@ export function createTelemetry(config: TelemetryOptions): Telemetry {
     firstChunk: meter.createHistogram("gen_ai.client.operation.time_to_first_chunk", { description: "Time to receive the first chunk of a streamed answer.", unit: "s", advice: { explicitBucketBoundaries: SECONDS_BUCKETS } }),
   };
 
-  const traces = new WeakMap<RequestOptions, CallTrace>();
   const start: Telemetry["start"] = (path, call, options) => {
     const params = call as Record<string, unknown> & { model: string };
     const operation = OPERATIONS[path] ?? path;
@@ -144,9 +144,13 @@ export function createTelemetry(config: TelemetryOptions): Telemetry {
     let stream: WatchedStream | undefined;
     let ended = false;
 
-    const end = (answer: Answer | undefined, error: unknown) => {
+    const end = (answer: Answer | undefined, failure: unknown) => {
       if (ended) return;
       ended = true;
+      // A stream the consumer left (break, Stop, abort) is not a failure: the span ends OK, with an event.
+      const cancelled = stream !== undefined && isAbortError(failure);
+      const error = cancelled ? undefined : failure;
+      if (cancelled) span?.addEvent("deepinfra.cancelled", {});
       const seconds = (performance.now() - started) / 1000;
       const responseModel = typeof answer?.model === "string" ? answer.model : servedModel;
       const usage = answer?.usage ?? undefined;
@@ -231,18 +235,24 @@ export function createTelemetry(config: TelemetryOptions): Telemetry {
       },
       fail: (error) => end(undefined, error),
     };
-    traces.set(traced, trace);
     return trace;
   };
   return {
     start,
-    // generate.ts hands a call's options to the transport untouched: they are how a streamed answer finds its call.
-    transport: (inner) =>
-      (<T>(spec: RequestSpec, options?: RequestOptions, read?: (open: OpenResponse) => Promise<T>): Promise<T> => {
-        const trace = options && traces.get(options);
-        if (!trace || read || !spec.stream) return inner(spec, options, read);
-        return inner(spec, options).then((open) => trace.watch(open) as T);
-      }) as Transport,
+    step: async (call, next) => {
+      const trace = start(call.endpoint, call.params, call.options);
+      call.options = trace.options;
+      call.watch = trace.watch;
+      call.onFallback = trace.fallback;
+      try {
+        const result = await next();
+        trace.succeed(result, call.params.stream === true);
+        return result;
+      } catch (error) {
+        trace.fail(error);
+        throw error;
+      }
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { apiErrorFor, readJSON } from "../response.js";
+import { APIPromise } from "../api-promise.js";
 import { validateBatchCreateParams, validateBatchListParams, validateId } from "../schema/newer-api.js";
 import type { Batch, BatchCreateParams, BatchList, BatchListParams, BatchRunEndpoints, BatchRunParams, BatchRunResult, BatchWaitOptions } from "../types/batches.js";
 import type { OpenResponse, RequestOptions, RequestSpec } from "../types/request.js";
@@ -28,22 +29,34 @@ export class Batches {
    * @example
    * const batch = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/embeddings", completion_window: "24h" });
    */
-  async create(params: BatchCreateParams, options?: RequestOptions): Promise<Batch> {
-    if (options?.validate ?? this.context.validate) validateBatchCreateParams(params);
-    const body = wireBody(params, { completion_window: params.completion_window ?? "24h", metadata: params.metadata ?? null });
-    return this.#batch("batches.create", { method: "POST", path: ROOT, body }, options);
+  create(params: BatchCreateParams, options?: RequestOptions): APIPromise<Batch> {
+    return new APIPromise(
+      (async () => {
+        if (options?.validate ?? this.context.validate) validateBatchCreateParams(params);
+        const body = wireBody(params, { completion_window: params.completion_window ?? "24h", metadata: params.metadata ?? null });
+        return this.#batch("batches.create", { method: "POST", path: ROOT, body, kind: "creation" }, options);
+      })(),
+    );
   }
 
   /** The batch's current state. @example const { status, request_counts } = await client.batches.retrieve(id); */
-  async retrieve(batchId: string, options?: RequestOptions): Promise<Batch> {
-    this.#checkId("batches.retrieve", batchId, options);
-    return this.#batch("batches.retrieve", { method: "GET", path: `${ROOT}/${encodeURIComponent(batchId)}` }, options);
+  retrieve(batchId: string, options?: RequestOptions): APIPromise<Batch> {
+    return new APIPromise(
+      (async () => {
+        this.#checkId("batches.retrieve", batchId, options);
+        return this.#batch("batches.retrieve", { method: "GET", path: `${ROOT}/${encodeURIComponent(batchId)}` }, options);
+      })(),
+    );
   }
 
   /** Asks DeepInfra to stop a batch; it goes through `cancelling` to `cancelled`. @example await client.batches.cancel(id); */
-  async cancel(batchId: string, options?: RequestOptions): Promise<Batch> {
-    this.#checkId("batches.cancel", batchId, options);
-    return this.#batch("batches.cancel", { method: "POST", path: `${ROOT}/${encodeURIComponent(batchId)}/cancel` }, options);
+  cancel(batchId: string, options?: RequestOptions): APIPromise<Batch> {
+    return new APIPromise(
+      (async () => {
+        this.#checkId("batches.cancel", batchId, options);
+        return this.#batch("batches.cancel", { method: "POST", path: `${ROOT}/${encodeURIComponent(batchId)}/cancel`, kind: "creation" }, options);
+      })(),
+    );
   }
 
   /**

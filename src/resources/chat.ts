@@ -4,9 +4,11 @@ import { ChatStream } from "../streaming/chat-stream.js";
 import { ThinkSplitChatStream } from "../streaming/think-split.js";
 import type { ChatCompletion, ChatCreateParams } from "../types/chat.js";
 import type { CreateChatCompletion } from "../types/chat-create.js";
-import type { RequestOptions } from "../types/request.js";
+import type { FallbackRequestOptions, RequestOptions } from "../types/request.js";
 import { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./chat-parse.js";
 import type { ResourceContext } from "./context.js";
+import type { APIPromise } from "../api-promise.js";
+import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 import { runTools, type RunToolsEvent, type RunToolsParams, type RunToolsResult } from "./run-tools.js";
 import type { ToolRunner } from "./tool-runner.js";
@@ -24,14 +26,17 @@ export class ChatCompletionsCore {
    * @example
    * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] });
    */
-  create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): Promise<ChatStream>;
-  create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<ChatCompletion>;
-  create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream>;
-  async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatStream> {
-    if (options?.validate ?? this.context.validate) validateChatParams(params);
-    return generate<ChatCompletion, ChatStream>(this.context, CHAT, params, options, (source, streamOptions) =>
-      options?.thinkTags === false ? new ChatStream(source, streamOptions) : new ThinkSplitChatStream(source, streamOptions),
-    );
+  create(params: ChatCreateParams & { stream: true }, options?: RequestOptions): APIPromise<ChatStream>;
+  create(params: ChatCreateParams & { stream?: false | null }, options?: RequestOptions): APIPromise<ChatCompletion>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatStream>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatStream> {
+    return this.context.call(CHAT.path, params, options, async (call) => {
+      const sent = paramsOf(call, params);
+      if (call.options?.validate ?? this.context.validate) validateChatParams(sent);
+      return generate<ChatCompletion, ChatStream>(this.context, CHAT, sent, call, (source, streamOptions) =>
+        call.options?.thinkTags === false ? new ChatStream(source, streamOptions) : new ThinkSplitChatStream(source, streamOptions),
+      );
+    });
   }
 
 }
@@ -42,12 +47,26 @@ export class ChatCompletions extends ChatCompletionsCore {
   readonly #create = ((params: ChatCreateParams, options?: RequestOptions) => this.create(params, options)) as CreateChatCompletion;
 
   /**
+   * Creates a chat completion; with `stream: true` resolves to a `ChatStream`. `options.fallback` names the
+   * models tried after `model` (see docs/fallback.md).
+   * @throws ValidationError for bad parameters; APIError subclasses for DeepInfra's refusals.
+   * @example
+   * const completion = await client.chat.completions.create({ model: "meta-llama/Meta-Llama-3.1-8B-Instruct", messages: [{ role: "user", content: "Hi" }] }, { fallback: ["small"] });
+   */
+  override create(params: ChatCreateParams & { stream: true }, options?: FallbackRequestOptions): APIPromise<ChatStream>;
+  override create(params: ChatCreateParams & { stream?: false | null }, options?: FallbackRequestOptions): APIPromise<ChatCompletion>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): APIPromise<ChatCompletion | ChatStream>;
+  override create(params: ChatCreateParams, options?: FallbackRequestOptions): APIPromise<ChatCompletion | ChatStream> {
+    return super.create(params, options);
+  }
+
+  /**
    * Structured output: asks for JSON matching `schema` (any Standard Schema), validates the reply and returns it typed.
    * @throws StructuredOutputError carrying the raw text and the schema's issues (after one repair request with `repair: true`).
    * @example
    * const { parsed } = await client.chat.completions.parse({ model, messages, schema: type({ city: "string" }) });
    */
-  parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: RequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
+  parse<S extends StandardSchemaV1>(params: ChatParseParams<S>, options?: FallbackRequestOptions): Promise<ParsedChatCompletion<StandardSchemaV1.InferOutput<S>>> {
     return parseChatCompletion(this.#create, params, options);
   }
 
@@ -58,7 +77,7 @@ export class ChatCompletions extends ChatCompletionsCore {
    * @example
    * const { completion } = await client.chat.completions.runTools({ model, messages, tools: [weather] });
    */
-  runTools(params: RunToolsParams, options?: RequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
+  runTools(params: RunToolsParams, options?: FallbackRequestOptions): ToolRunner<RunToolsEvent, RunToolsResult> {
     return runTools(this.#create, params, options);
   }
 }

@@ -1,8 +1,10 @@
 import { validateCompletionParams } from "../schema/completions.js";
 import { CompletionStream } from "../streaming/completion-stream.js";
 import type { Completion, CompletionCreateParams } from "../types/completions.js";
-import type { RequestOptions } from "../types/request.js";
+import type { FallbackRequestOptions as RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
+import type { APIPromise } from "../api-promise.js";
+import { paramsOf } from "../call-context.js";
 import { generate } from "./generate.js";
 
 const COMPLETIONS = { path: "/v1/openai/completions", label: "completions" } as const;
@@ -18,11 +20,14 @@ export class Completions {
    * @example
    * const { choices } = await client.completions.create({ model: "default", prompt: "Once upon a time", max_tokens: 20 });
    */
-  create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): Promise<CompletionStream>;
-  create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): Promise<Completion>;
-  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>;
-  async create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream> {
-    if (options?.validate ?? this.context.validate) validateCompletionParams(params);
-    return generate<Completion, CompletionStream>(this.context, COMPLETIONS, params, options, (source, streamOptions) => new CompletionStream(source, streamOptions));
+  create(params: CompletionCreateParams & { stream: true }, options?: RequestOptions): APIPromise<CompletionStream>;
+  create(params: CompletionCreateParams & { stream?: false | null }, options?: RequestOptions): APIPromise<Completion>;
+  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion | CompletionStream>;
+  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion | CompletionStream> {
+    return this.context.call(COMPLETIONS.path, params, options, async (call) => {
+      const sent = paramsOf(call, params);
+      if (call.options?.validate ?? this.context.validate) validateCompletionParams(sent);
+      return generate<Completion, CompletionStream>(this.context, COMPLETIONS, sent, call, (source, streamOptions) => new CompletionStream(source, streamOptions));
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { markAnswer, responseOf, type APIPromise } from "../api-promise.js";
+import { paramsOf } from "../call-context.js";
 import { decodeFloat32 } from "../binary.js";
 import { DeepInfraError } from "../errors/base.js";
 import { cachedEmbeddings, type EmbeddedTexts } from "../features/embeddings-cache.js";
@@ -31,10 +33,14 @@ export class Embeddings {
    * @example
    * const { data } = await client.embeddings.create({ model: "BAAI/bge-base-en-v1.5", input: ["a", "b"] });
    */
-  create(params: EmbeddingCreateParams & { encoding_format: "base64" }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Float32Array>>;
-  create(params: EmbeddingCreateParams & { encoding_format?: "float" | null }, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[]>>;
-  create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<number[] | Float32Array>>;
-  async create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions = {}): Promise<CreateEmbeddingResponse<Vector>> {
+  create(params: EmbeddingCreateParams & { encoding_format: "base64" }, options?: EmbeddingRequestOptions): APIPromise<CreateEmbeddingResponse<Float32Array>>;
+  create(params: EmbeddingCreateParams & { encoding_format?: "float" | null }, options?: EmbeddingRequestOptions): APIPromise<CreateEmbeddingResponse<number[]>>;
+  create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): APIPromise<CreateEmbeddingResponse<number[] | Float32Array>>;
+  create(params: EmbeddingCreateParams, options?: EmbeddingRequestOptions): APIPromise<CreateEmbeddingResponse<Vector>> {
+    return this.context.call(PATH, params, options, (call) => this.#create(paramsOf(call, params), (call.options ?? {}) as EmbeddingRequestOptions));
+  }
+
+  async #create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions): Promise<CreateEmbeddingResponse<Vector>> {
     if (options.validate ?? this.context.validate) validateEmbeddingParams(params, options);
     const { batchSize, concurrency = DEFAULT_CONCURRENCY, cache, ...requestOptions } = options;
     const size = batchSize ?? DEFAULT_BATCH_SIZE;
@@ -71,13 +77,18 @@ export class Embeddings {
         addUsage(usage, reply.usage);
       }
       const { data: _data, usage: _usage, ...first } = replies[0] as RawResponse;
+      const response = responseOf(replies[0]);
+      if (response) markAnswer(first, response);
       return { vectors, usage, first };
     };
 
-    const parts = { model: resolved.model, encoding_format: params.encoding_format, dimensions: params.dimensions };
+    const { input: _input, ...request } = wireBody(params, { model: resolved.model });
+    const parts = { baseURL: this.context.baseURL, request };
     const { vectors, usage, first } = store ? await cachedEmbeddings(store, parts, inputs, base64, embed) : await embed(inputs);
     const data = vectors.map((embedding, index) => ({ object: "embedding" as const, index, embedding }));
-    return { ...first, object: "list", data, model: typeof first.model === "string" ? first.model : resolved.model, usage };
+    const answer = { ...first, object: "list" as const, data, model: typeof first.model === "string" ? first.model : resolved.model, usage };
+    const response = responseOf(first);
+    return response ? markAnswer(answer, response) : answer;
   }
 }
 

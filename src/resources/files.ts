@@ -1,9 +1,10 @@
 import { toBlob } from "../binary.js";
+import { APIPromise } from "../api-promise.js";
 import { bodyStream } from "../body-reader.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import { validateFileCreateParams, validateFileListParams, validateId } from "../schema/newer-api.js";
 import type { FileCreateParams, FileDeleted, FileInput, FileList, FileListParams, FileObject } from "../types/files.js";
-import type { OpenResponse, RequestOptions } from "../types/request.js";
+import type { OpenResponse, RequestOptions, RequestSpec } from "../types/request.js";
 import { withAccept, type ResourceContext } from "./context.js";
 import { PageList } from "./page-list.js";
 
@@ -23,15 +24,19 @@ export class Files {
    * @example
    * const file = await client.files.create({ file: lines.join("\n"), purpose: "batch" });
    */
-  async create(params: FileCreateParams, options?: RequestOptions): Promise<FileObject> {
-    if (options?.validate ?? this.context.validate) validateFileCreateParams(params);
-    const form = new FormData();
-    const blob = await toBlob(params.file, "application/jsonl");
-    form.append("file", blob, params.filename ?? nameOf(params.file) ?? "batch.jsonl");
-    form.append("purpose", params.purpose);
-    // openai-node's multipart spelling of a nested object.
-    for (const [key, value] of Object.entries(params.expires_after ?? {})) if (value != null) form.append(`expires_after[${key}]`, String(value));
-    return this.#json("files.create", { method: "POST", path: ROOT, body: form }, options, isFileObject);
+  create(params: FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
+    return new APIPromise(
+      (async () => {
+        if (options?.validate ?? this.context.validate) validateFileCreateParams(params);
+        const form = new FormData();
+        const blob = await toBlob(params.file, "application/jsonl");
+        form.append("file", blob, params.filename ?? nameOf(params.file) ?? "batch.jsonl");
+        form.append("purpose", params.purpose);
+        // openai-node's multipart spelling of a nested object.
+        for (const [key, value] of Object.entries(params.expires_after ?? {})) if (value != null) form.append(`expires_after[${key}]`, String(value));
+        return this.#json("files.create", { method: "POST", path: ROOT, body: form, kind: "creation" }, options, isFileObject);
+      })(),
+    );
   }
 
   /**
@@ -50,15 +55,23 @@ export class Files {
   }
 
   /** Describes one file. @example const file = await client.files.retrieve("file_abc123"); */
-  async retrieve(fileId: string, options?: RequestOptions): Promise<FileObject> {
-    this.#checkId("files.retrieve", fileId, options);
-    return this.#json("files.retrieve", { method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, isFileObject);
+  retrieve(fileId: string, options?: RequestOptions): APIPromise<FileObject> {
+    return new APIPromise(
+      (async () => {
+        this.#checkId("files.retrieve", fileId, options);
+        return this.#json("files.retrieve", { method: "GET", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, isFileObject);
+      })(),
+    );
   }
 
   /** Deletes one file. @example await client.files.delete("file_abc123"); */
-  async delete(fileId: string, options?: RequestOptions): Promise<FileDeleted> {
-    this.#checkId("files.delete", fileId, options);
-    return this.#json("files.delete", { method: "DELETE", path: `${ROOT}/${encodeURIComponent(fileId)}` }, options, (value) => typeof (value as FileDeleted).deleted === "boolean");
+  delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleted> {
+    return new APIPromise(
+      (async () => {
+        this.#checkId("files.delete", fileId, options);
+        return this.#json("files.delete", { method: "DELETE", path: `${ROOT}/${encodeURIComponent(fileId)}`, kind: "creation" }, options, (value) => typeof (value as FileDeleted).deleted === "boolean");
+      })(),
+    );
   }
 
   /**
@@ -88,7 +101,7 @@ export class Files {
     if (options?.validate ?? this.context.validate) validateId(where, "fileId", fileId);
   }
 
-  #json<T>(where: string, spec: { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown }, options: RequestOptions | undefined, valid: (value: unknown) => boolean): Promise<T> {
+  #json<T>(where: string, spec: RequestSpec, options: RequestOptions | undefined, valid: (value: unknown) => boolean): Promise<T> {
     return this.context.transport(spec, options, async (open: OpenResponse) => {
       const answer = await readJSON<T>(open);
       if (!valid(answer)) throw apiErrorFor(open, answer, `${where}: the response is not the expected object.`);

@@ -19,7 +19,7 @@ export class Inference {
    * console.log(out.embeddings[0], out.inference_status?.cost);
    */
   async run<T extends object = Record<string, unknown>>(model: string, body: InferenceBody, options?: RequestOptions): Promise<InferenceResponse<T>> {
-    checkRun(model, body);
+    if (options?.validate ?? this.context.validate) checkRun(model, body);
     const result = await this.context.transport({ method: "POST", path: `/v1/inference/${model}`, body }, options, (open: OpenResponse) =>
       readNativeAnswer<InferenceResponse<T>>(open, model, "Inference failed"),
     );

@@ -1,4 +1,5 @@
 import type { CapabilityMemory, ModelFeature } from "../capabilities.js";
+import { APIPromise } from "../api-promise.js";
 import { resolveModel } from "../models.js";
 import { apiErrorFor, readJSON } from "../response.js";
 import type { ModelList } from "../types/model-list.js";
@@ -21,12 +22,16 @@ export class Models {
    * const { data } = await client.models.list();
    * const vision = data.filter((m) => m.metadata?.tags?.includes("vision"));
    */
-  async list(options?: RequestOptions): Promise<ModelList> {
-    return this.context.transport({ method: "GET", path: "/v1/openai/models" }, options, async (open: OpenResponse) => {
-      const list = await readJSON<ModelList>(open);
-      if (!Array.isArray(list?.data)) throw apiErrorFor(open, list, "models.list: the response has no `data` array.");
-      return list;
-    });
+  list(options?: RequestOptions): APIPromise<ModelList> {
+    return new APIPromise(
+      (async () => {
+        return this.context.transport({ method: "GET", path: "/v1/openai/models" }, options, async (open: OpenResponse) => {
+          const list = await readJSON<ModelList>(open);
+          if (!Array.isArray(list?.data)) throw apiErrorFor(open, list, "models.list: the response has no `data` array.");
+          return list;
+        });
+      })(),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { summarizeIssues, toJSONSchema, validateStandard, type JSONSchemaObject 
 import type { ChatAssistantMessage, ChatCompletion, ChatCompletionChunk, ChatCreateParams, ChatMessage, ChatTool, ChatToolCall, ChatToolMessage, CompletionUsage } from "../types/chat.js";
 import { runToolsParams } from "../schema/generated/validators.js";
 import { check, refuse } from "../schema/runtime.js";
+import { servedBy } from "../call-context.js";
 import type { ChatSettings, CreateChatCompletion } from "../types/chat-create.js";
 import type { RequestOptions } from "../types/request.js";
 import { addUsage } from "../usage.js";
@@ -116,6 +117,8 @@ async function* runLoop(create: CreateChatCompletion, params: RunToolsParams, op
   const messages: ChatMessage[] = [...(Array.isArray(rest.messages) ? rest.messages : [])];
   const usage: CompletionUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
   let toolChoice = rest.tool_choice;
+  // A model that failed over stays failed for the rest of the run: later rounds start from the one that served.
+  let model = rest.model;
 
   // A conversation that ends with tool calls still unanswered comes back after an approval: answer them first.
   const pending = unansweredCalls(messages);
@@ -138,10 +141,11 @@ async function* runLoop(create: CreateChatCompletion, params: RunToolsParams, op
   }
 
   for (let round = 1; ; round++) {
-    const request = { ...(rest as ChatCreateParams), messages: [...messages], tools: wireTools, ...(toolChoice == null ? {} : { tool_choice: toolChoice }) };
+    const request = { ...(rest as ChatCreateParams), model, messages: [...messages], tools: wireTools, ...(toolChoice == null ? {} : { tool_choice: toolChoice }) };
     let completion: ChatCompletion;
     if (stream) {
       const chatStream = await create({ ...request, stream: true }, options);
+      model = servedBy(chatStream) ?? model;
       for await (const chunk of chatStream) {
         yield { type: "chunk", round, chunk };
         const text = chunk.choices?.[0]?.delta?.content;
@@ -150,6 +154,7 @@ async function* runLoop(create: CreateChatCompletion, params: RunToolsParams, op
       completion = await chatStream.finalCompletion();
     } else {
       completion = await create({ ...request, stream: false }, options);
+      model = servedBy(completion) ?? model;
       const text = completion.choices?.[0]?.message?.content;
       if (text) yield { type: "text", round, text };
     }

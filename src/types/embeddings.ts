@@ -1,5 +1,5 @@
 import type { CacheStore } from "../features/cache-store.js";
-import type { RequestOptions } from "./request.js";
+import type { FallbackRequestOptions } from "./request.js";
 import type { EmbeddingAlias, ModelName } from "../models.js";
 import type { ServiceTier } from "./chat.js";
 
@@ -25,7 +25,7 @@ export interface EmbeddingCreateParams {
 }
 
 /** Per-call options of `embeddings.create`: the usual request options plus batching. */
-export interface EmbeddingRequestOptions extends RequestOptions {
+export interface EmbeddingRequestOptions extends FallbackRequestOptions {
   /** Inputs per request, 1…1,024 (the server's per-request limit; default 256). */
   batchSize?: number;
   /** Requests in flight at once, ≥ 1 (default 4). */

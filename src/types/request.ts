@@ -1,4 +1,5 @@
 import type { BodyReader } from "../body-reader.js";
+import type { CallContext, EndpointKind } from "../call-context.js";
 import type { DeepInfraError } from "../errors/base.js";
 import type { ResolvedModel } from "../models.js";
 
@@ -9,29 +10,48 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export interface RequestOptions {
   /** Aborts the request, its retries and waits, and an open stream. */
   signal?: AbortSignal;
-  /** Milliseconds to wait for response headers (default 60,000). */
+  /**
+   * Streamed chat: read a leading `<think>…</think>` block of `content` (R1-style models) as `reasoning_content`,
+   * so `textStream()` and `finalCompletion()` hold only the answer (default true; `false` leaves `content` as sent).
+   */
+  thinkTags?: boolean;
+  /**
+   * Milliseconds to wait for response headers (0 disables). Default: 600,000 for a generation that is not
+   * streamed or is `service_tier: "flex"`, 60,000 for everything else (see docs/errors.md).
+   */
   timeout?: number;
-  /** Longest silence in milliseconds between two reads of the body (default 30,000). */
+  /**
+   * Longest wait in milliseconds for the server while a read of the body is pending; time the caller spends
+   * between reads never counts (default 30,000; 600,000 for a generation that is not streamed).
+   */
   idleTimeout?: number;
-  /** Retries after a connection error, 408, 409, 429 (not quota) or 5xx (default 2). */
+  /** Retries after a connection error, 408, 409, 429 (not quota, not `fail_fast`) or 5xx (default 2). */
   maxRetries?: number;
+  /**
+   * Also retry a generation or creation whose request may already have reached DeepInfra: a header timeout,
+   * or a connection lost after the request was sent (default false: each such retry may be billed again).
+   * An answer whose headers arrived is never sent again, whatever this says.
+   */
+  retryInFlight?: boolean;
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** `false` sends the parameters unchecked, for when DeepInfra moves faster than a release (default: the client's `validate`). */
   validate?: boolean;
   /** This call's retry schedule, overriding the client's `retryDelay`. */
   retryDelay?: (info: RetryDelayInfo) => number | undefined;
+}
+
+/**
+ * Options of the calls a fallback chain serves: `chat.completions.create` (and its `parse` and `runTools`),
+ * `completions.create` and `embeddings.create` of the full `DeepInfra` client. Any other call given `fallback`
+ * throws `ValidationError` rather than ignore it.
+ */
+export interface FallbackRequestOptions extends RequestOptions {
   /**
    * Models (aliases allowed) tried in order after `model` when it is gone, busy, failing or refuses a
-   * feature; replaces the client's `fallback` for this call (`[]` turns it off). Chat, completions and
-   * embeddings of the full `DeepInfra` client.
+   * feature; replaces the client's `fallback` for this call (`[]` turns it off).
    */
   fallback?: readonly string[];
-  /**
-   * Streamed chat: read a leading `<think>…</think>` block of `content` (R1-style models) as `reasoning_content`,
-   * so `textStream()` and `finalCompletion()` hold only the answer (default true; `false` leaves `content` as sent).
-   */
-  thinkTags?: boolean;
 }
 
 /** What `onRetry` and `retryDelay` are told before each retry. */
@@ -67,6 +87,8 @@ export interface RequestSpec {
   stream?: boolean;
   /** The alias resolution behind `body.model`, for error hints. */
   resolved?: ResolvedModel;
+  /** What the server may do with it (default: GET is a `read`, anything else a `generation`); decides the retries. */
+  kind?: EndpointKind;
 }
 
 /** An answered request whose body is still unread. */
@@ -76,4 +98,6 @@ export interface OpenResponse {
   body: BodyReader;
   /** What was sent: method, full URL and model, for error messages. */
   request: { method: string; url: string; resolved?: ResolvedModel | undefined };
+  /** The call this answer belongs to. */
+  call?: CallContext;
 }

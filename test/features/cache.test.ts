@@ -1,19 +1,23 @@
 // The embeddings cache (issue 12) on Miniflare's real Workers KV, the Cache API and the memory LRU: a repeat
-// sends nothing, a partial hit sends only the misses in order, values are Float32 bytes, a broken store is a miss.
+// sends nothing, a partial hit sends only the misses in order, values are the answer's exact numbers (Float64 bytes;
+// a base64 answer's own Float32 bytes), keys cover the whole request and the API root, a broken store is a miss.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { kvCache, memoryCache, workersCache, type CacheStore, type KVNamespaceLike } from "../../src/index.js";
 import { embeddingCacheKey } from "../../src/features/embeddings-cache.js";
-import { recordedRequests } from "../helpers.js";
+import { recordedRequests, upstreamURL } from "../helpers.js";
 import { FAKE_KEY, testClient } from "../setup-client.js";
 
 const kv = (env as unknown as { EMBEDDINGS_KV: KVNamespaceLike & { list(): Promise<{ keys: Array<{ name: string }> }> } }).EMBEDDINGS_KV;
 
-/** The upstream's deterministic vector for a text, rounded to float32 as the cache keeps it. */
+/** The upstream's deterministic vector for a text, exactly as it answers it. */
 async function expectedVector(text: string): Promise<number[]> {
   const digest = new DataView(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(Float32Array.from({ length: 8 }, (_, i) => digest.getInt16(i * 2, true) / 32768));
+  return Array.from({ length: 8 }, (_, i) => digest.getInt16(i * 2, true) / 32768);
 }
+
+/** The key parts of a default-model request with nothing else set, against the test upstream. */
+const plain = (extra: Record<string, unknown> = {}) => ({ baseURL: upstreamURL(), request: { model: "BAAI/bge-base-en-v1.5", ...extra } });
 
 /** Inputs unique to one test, so stores shared across tests never answer for another. */
 const unique = (...texts: string[]) => {
@@ -73,16 +77,18 @@ describe.each(STORES)("embeddings cache on %s", (_, makeStore) => {
 });
 
 describe("embeddings cache: keys and values", () => {
-  it("stores little-endian Float32 bytes (4 per number), under a SHA-256 key without the API key", async () => {
+  it("stores the answer's numbers exactly (little-endian Float64), under a SHA-256 key without the API key; a hit equals the miss", async () => {
     const { client } = testClient(undefined, { cache: kvCache(kv) });
     const [text] = unique("stored as bytes") as [string];
-    await client.embeddings.create({ model: "default", input: text });
-    const key = await embeddingCacheKey({ model: "BAAI/bge-base-en-v1.5" }, text);
-    expect(key).toMatch(/^emb:[0-9a-f]{64}$/);
+    const miss = await client.embeddings.create({ model: "default", input: text });
+    const key = await embeddingCacheKey(plain(), text);
+    expect(key).toMatch(/^emb2:[0-9a-f]{64}$/);
     const bytes = await kv.get(key, "arrayBuffer");
-    expect(bytes?.byteLength).toBe(32);
+    expect(bytes?.byteLength).toBe(64);
     const view = new DataView(bytes as ArrayBuffer);
-    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32(i * 4, true))).toEqual(await expectedVector(text));
+    expect(Array.from({ length: 8 }, (_, i) => view.getFloat64(i * 8, true))).toEqual(await expectedVector(text));
+    const hit = await client.embeddings.create({ model: "default", input: text });
+    expect(hit.data[0]?.embedding).toEqual(miss.data[0]?.embedding);
     const { keys } = await kv.list();
     expect(keys.every((k) => !k.name.includes(FAKE_KEY))).toBe(true);
   });
@@ -100,11 +106,35 @@ describe("embeddings cache: keys and values", () => {
     expect(cache.map.size).toBe(4);
   });
 
+  it("two calls differing only in extra_body.dimensions get vectors of their own sizes", async () => {
+    const { client, testId } = testClient(undefined, { cache: memoryCache() });
+    const input = unique("matryoshka");
+    const full = await client.embeddings.create({ model: "default", input });
+    const short = await client.embeddings.create({ model: "default", input, extra_body: { dimensions: 4 } });
+    expect(full.data[0]?.embedding).toHaveLength(8);
+    expect(short.data[0]?.embedding).toHaveLength(4);
+    expect(await recordedRequests(testId)).toHaveLength(2);
+  });
+
+  it("two backends sharing one store never answer from each other's vectors", async () => {
+    const shared = memoryCache();
+    const input = unique("scoped");
+    const prod = testClient(undefined, { cache: shared });
+    await prod.client.embeddings.create({ model: "default", input });
+    const staging = testClient(undefined, { cache: shared, baseURL: `${upstreamURL()}/` + "v1" });
+    await staging.client.embeddings.create({ model: "default", input });
+    const other = testClient(undefined, { cache: shared, baseURL: upstreamURL().replace("127.0.0.1", "localhost") });
+    await other.client.embeddings.create({ model: "default", input });
+    expect(await recordedRequests(prod.testId)).toHaveLength(1);
+    expect(await recordedRequests(staging.testId)).toHaveLength(0);
+    expect(await recordedRequests(other.testId)).toHaveLength(1);
+  });
+
   it("a cached vector of another size than `dimensions` asks counts as a miss", async () => {
     const cache = memoryCache();
     const { client, testId } = testClient({ body: { object: "list", model: "m", data: [{ object: "embedding", index: 0, embedding: Array.from({ length: 32 }, () => 0.25) }], usage: { prompt_tokens: 1, total_tokens: 1 } } }, { cache });
     const [text] = unique("resized") as [string];
-    const key = await embeddingCacheKey({ model: "BAAI/bge-base-en-v1.5", dimensions: 32 }, text);
+    const key = await embeddingCacheKey(plain({ dimensions: 32 }), text);
     cache.put(key, new Uint8Array(16), { ttlSeconds: 60 });
     const reply = await client.embeddings.create({ model: "default", input: text, dimensions: 32 });
     expect(reply.data[0]?.embedding).toHaveLength(32);
@@ -159,10 +189,10 @@ describe("embeddings cache: keys and values", () => {
     const cache = memoryCache();
     const { client, testId } = testClient(undefined, { cache });
     const [text] = unique("garbage") as [string];
-    const key = await embeddingCacheKey({ model: "BAAI/bge-base-en-v1.5" }, text);
+    const key = await embeddingCacheKey(plain(), text);
     cache.put(key, new Uint8Array([1, 2, 3]), { ttlSeconds: 60 });
     await client.embeddings.create({ model: "default", input: text });
-    expect((cache.map.get(key)?.value as Uint8Array).byteLength).toBe(32);
+    expect((cache.map.get(key)?.value as Uint8Array).byteLength).toBe(64);
     await client.embeddings.create({ model: "default", input: text });
     expect(await recordedRequests(testId)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // Adaptive concurrency (issue 12): a slow upstream, requests counted in flight per model from the fetch to
 // the end of the body; never above the limits, FIFO, abortable and timed waits, a bounded queue, AIMD.
 import { describe, expect, it } from "vitest";
-import { APITimeoutError, APIUserAbortError, ConcurrencyLimiter, QueueFullError, ValidationError } from "../../src/index.js";
+import { APITimeoutError, APIUserAbortError, ConcurrencyLimiter, QueueFullError, QueueTimeoutError, ValidationError } from "../../src/index.js";
 import { HELLO, rejection } from "../setup-client.js";
 import { BUSY, modelClient, newStats, QUOTA } from "./helpers.js";
 
@@ -100,12 +100,14 @@ describe("concurrency: the queue", () => {
     expect(stats.sent).toEqual([A]);
   });
 
-  it("a wait counts against timeout: APITimeoutError (headers), never sent", async () => {
-    const { client, stats } = modelClient({ [A]: { headersDelayMs: 500 } }, { concurrency: { perModel: 1 } });
+  it("a wait counts against timeout: QueueTimeoutError, never sent and never retried", async () => {
+    const retried: string[] = [];
+    const { client, stats } = modelClient({ [A]: { headersDelayMs: 500 } }, { concurrency: { perModel: 1 }, onRetry: (info) => void retried.push(info.error.name) });
     const first = client.chat.completions.create(chat(A));
-    const error = (await rejection(client.chat.completions.create(chat(A), { timeout: 50 }))) as APITimeoutError;
-    expect(error).toBeInstanceOf(APITimeoutError);
-    expect(error.phase).toBe("headers");
+    const error = (await rejection(client.chat.completions.create(chat(A), { timeout: 50 }))) as QueueTimeoutError;
+    expect(error).toBeInstanceOf(QueueTimeoutError);
+    expect(error.timeoutMs).toBe(50);
+    expect(retried).toEqual([]);
     await first;
     expect(stats.sent).toEqual([A]);
   });

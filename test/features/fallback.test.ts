@@ -1,5 +1,6 @@
 // Model fallback chains (issue 12): each trigger moves on, each non-trigger does not, streams fall back only
 // before their first byte, aliases resolve, embeddings keep their dimension, one error carries every failure.
+import { type } from "arktype";
 import { describe, expect, it } from "vitest";
 import {
   AllModelsFailedError,
@@ -8,6 +9,7 @@ import {
   BadRequestError,
   BudgetExceededError,
   CapabilityMemory,
+  defineTool,
   EmbeddingDimensionError,
   InternalServerError,
   NotFoundError,
@@ -262,5 +264,31 @@ describe("fallback: embeddings", () => {
     const reply = await client.embeddings.create({ model: "default", input: "x", dimensions: 32 });
     expect(stats.sent).toEqual(["BAAI/bge-base-en-v1.5", "BAAI/bge-large-en-v1.5"]);
     expect(reply.model).toBe("BAAI/bge-large-en-v1.5");
+  });
+});
+
+describe("fallback: what a failed-over model costs (issue 18)", () => {
+  it("fail_fast: true with a chain: a busy 429 moves to the next model at once, without a second request to the first", async () => {
+    const waits: number[] = [];
+    const { client, stats, events } = chain({ [A]: BUSY }, [B], { maxRetries: 2, sleep: async (ms: number) => void waits.push(ms) });
+    const reply = await client.chat.completions.create({ model: A, ...CHAT, fail_fast: true });
+    expect(reply.model).toBe(B);
+    expect(stats.sent).toEqual([A, B]);
+    expect(waits).toEqual([]);
+    expect(events.map((event) => [event.from, event.to])).toEqual([[A, B]]);
+  });
+
+  it("without fail_fast the busy 429 keeps its retries before the chain moves on", async () => {
+    const { client, stats } = chain({ [A]: BUSY }, [B], { maxRetries: 2 });
+    await client.chat.completions.create({ model: A, ...CHAT });
+    expect(stats.sent).toEqual([A, A, A, B]);
+  });
+
+  it("a tool run remembers, for the rest of the run, a model that failed over", async () => {
+    const { client, stats } = chain({ [A]: { status: 503, body: { detail: "down" } } }, [B], { maxRetries: 1 });
+    const clock = defineTool({ name: "get_current_weather", parameters: type({ "location?": "string", "unit?": "string" }), run: () => ({ temperature: 21 }) });
+    const error = await rejection(client.chat.completions.runTools({ model: A, ...CHAT, tools: [clock], maxRounds: 3 }).done());
+    expect(error.name).toBe("ToolRoundsExceededError");
+    expect(stats.sent).toEqual([A, A, B, B, B]);
   });
 });

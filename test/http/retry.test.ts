@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APIConnectionError, APIUserAbortError, InternalServerError, RateLimitError, type RetryInfo } from "../../src/index.js";
+import { APIConnectionError, APIUserAbortError, InternalServerError, RateLimitError, ResponseLostError, type RetryInfo } from "../../src/index.js";
 import { MAX_RETRY_AFTER_MS, abortableSleep, retryAfterMs, retryDelay } from "../../src/http.js";
 import { recordedRequests } from "../helpers.js";
 import { HELLO, rejection, testClient } from "../setup-client.js";
@@ -81,10 +81,19 @@ describe("retries", () => {
     expect(waits).toEqual([]);
   });
 
-  it("retries a connection lost before the body arrived", async () => {
+  it("never re-sends a chat whose headers arrived and whose body was then lost: ResponseLostError, one request", async () => {
     const { client, testId } = testClient({ sequence: [{ resetAfterBytes: 0, status: 200 }, ok] });
-    const completion = await client.chat.completions.create(params);
-    expect(completion.object).toBe("chat.completion");
+    const error = (await rejection(client.chat.completions.create(params))) as ResponseLostError;
+    expect(error).toBeInstanceOf(ResponseLostError);
+    expect(error.kind).toBe("generation");
+    expect(error.message).toContain("may be billed");
+    expect(await recordedRequests(testId)).toHaveLength(1);
+  });
+
+  it("re-sends a read (models.list) whose body was lost, and succeeds", async () => {
+    const { client, testId } = testClient({ sequence: [{ resetAfterBytes: 10 }, {}] });
+    const list = await client.models.list();
+    expect(list.data.length).toBeGreaterThan(0);
     expect(await recordedRequests(testId)).toHaveLength(2);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APITimeoutError, APIUserAbortError } from "../../src/index.js";
+import { APITimeoutError, APIUserAbortError, ResponseLostError } from "../../src/index.js";
 import { recordedRequests, waitClosed } from "../helpers.js";
 import { HELLO, rejection, testClient } from "../setup-client.js";
 
@@ -16,12 +16,28 @@ describe("timeouts", () => {
     expect((await waitClosed(testId)).clientClosed).toBe(true);
   });
 
-  it("retries a header timeout, and a per-call timeout overrides the client's", async () => {
+  it("never retries a generation's header timeout (it may be generating), and a per-call timeout overrides the client's", async () => {
     const { client, testId, waits } = testClient({ sequence: [{ headersDelayMs: 2_000 }, {}] }, { timeout: 60_000 });
+    const error = (await rejection(client.chat.completions.create(params, { timeout: 150 }))) as APITimeoutError;
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error.phase).toBe("headers");
+    expect(await recordedRequests(testId)).toHaveLength(1);
+    expect(waits).toHaveLength(0);
+  });
+
+  it("retryInFlight: true retries a generation's header timeout", async () => {
+    const { client, testId, waits } = testClient({ sequence: [{ headersDelayMs: 2_000 }, {}] }, { retryInFlight: true });
     const completion = await client.chat.completions.create(params, { timeout: 150 });
     expect(completion.object).toBe("chat.completion");
     expect(await recordedRequests(testId)).toHaveLength(2);
     expect(waits).toHaveLength(1);
+  });
+
+  it("retries a read's header timeout", async () => {
+    const { client, testId } = testClient({ sequence: [{ headersDelayMs: 2_000 }, {}] });
+    const list = await client.models.list({ timeout: 150 });
+    expect(list.data.length).toBeGreaterThan(0);
+    expect(await recordedRequests(testId)).toHaveLength(2);
   });
 
   it("throws APITimeoutError (idle) when a stream stalls, and the upstream sees the socket close", async () => {
@@ -49,11 +65,12 @@ describe("timeouts", () => {
     expect(completion.choices[0]?.message.content).toBe("Hello there!");
   });
 
-  it("applies idleTimeout to a non-streaming body that stalls, retrying it", async () => {
+  it("applies idleTimeout to a non-streaming body that stalls: ResponseLostError, never re-sent", async () => {
     const { client, testId } = testClient({ sequence: [{ stallAfterBytes: 20 }, {}] }, { idleTimeout: 150 });
-    const completion = await client.chat.completions.create(params);
-    expect(completion.id).toBe("chatcmpl-guMTxWgpFf");
-    expect(await recordedRequests(testId)).toHaveLength(2);
+    const error = (await rejection(client.chat.completions.create(params))) as ResponseLostError;
+    expect(error).toBeInstanceOf(ResponseLostError);
+    expect(error.reason).toContain("idleTimeout");
+    expect(await recordedRequests(testId)).toHaveLength(1);
   });
 
   it("a per-call idleTimeout of 0 disables it; the caller's signal still ends the wait", async () => {

@@ -1,6 +1,6 @@
 // src/http.ts: what is retried and what is final, retryDelay, and the hooks around each call and attempt.
 import { describe, expect, it } from "vitest";
-import { APIConnectionError, APITimeoutError, BadRequestError, DeepInfraError, InternalServerError } from "../../src/index.js";
+import { APIConnectionError, APITimeoutError, BadRequestError, DeepInfraError, InternalServerError, QueueTimeoutError } from "../../src/index.js";
 import { createTransport, type TransportHooks } from "../../src/http.js";
 import { readJSON } from "../../src/response.js";
 import { recordedRequests } from "../helpers.js";
@@ -55,7 +55,7 @@ describe("transport: a paid request is sent once", () => {
     expect(calls()).toBe(1);
   });
 
-  it("a 2xx body lost in transit is retried (nothing reached the caller yet)", async () => {
+  it("a read's 2xx body lost in transit is retried (nothing reached the caller yet)", async () => {
     let first = true;
     const lost = () => {
       if (!first) return json({ ok: 2 })();
@@ -138,15 +138,17 @@ describe("transport hooks", () => {
     ]);
   });
 
-  it("a wait in beforeAttempt counts against the header timeout and is aborted by it", async () => {
+  it("a wait in beforeAttempt counts against the header timeout and is aborted by it (the limit as the abort's reason): the queue's QueueTimeoutError, never retried", async () => {
     const { fetch, calls } = fakeFetch([json({ ok: 1 })]);
     const hooks: TransportHooks = {
-      beforeAttempt: (_spec, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("queue wait aborted")))),
+      beforeAttempt: (_spec, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new QueueTimeoutError(signal.reason as number)))),
     };
-    const send = createTransport({ apiKey: "k".repeat(8), baseURL: "https://x", fetch, timeout: 50, idleTimeout: 0, maxRetries: 0, headers: {}, hooks: [hooks] });
-    const error = (await rejection(send({ method: "GET", path: "/slow" }))) as APITimeoutError;
-    expect(error).toBeInstanceOf(APITimeoutError);
-    expect(error.phase).toBe("headers");
+    const retried: string[] = [];
+    const send = createTransport({ apiKey: "k".repeat(8), baseURL: "https://x", fetch, timeout: 50, idleTimeout: 0, maxRetries: 2, headers: {}, hooks: [hooks], onRetry: (info) => void retried.push(info.error.name), sleep: async () => {} });
+    const error = (await rejection(send({ method: "GET", path: "/slow" }))) as QueueTimeoutError;
+    expect(error).toBeInstanceOf(QueueTimeoutError);
+    expect(error.timeoutMs).toBe(50);
+    expect(retried).toEqual([]);
     expect(calls()).toBe(0);
   });
 

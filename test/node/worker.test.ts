@@ -341,7 +341,7 @@ describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real K
     return JSON.parse(text) as Answer;
   };
 
-  it("a second identical call sends nothing upstream and answers the same vectors, stored as Float32 bytes in KV", async () => {
+  it("a second identical call sends nothing upstream and answers the same vectors, stored exactly (Float64 bytes) in KV", async () => {
     // Miniflare's own KV type comes from workers-types, which this suite does not load: the two calls used.
     const kv = (await worker.mf.getKVNamespace("EMBEDDINGS_CACHE")) as unknown as {
       list(): Promise<{ keys: Array<{ name: string }> }>;
@@ -359,7 +359,7 @@ describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real K
     const { keys } = await kv.list();
     expect(keys.length - before).toBe(2);
     const stored = await kv.get(keys[0]!.name, "arrayBuffer");
-    expect(stored!.byteLength).toBe(8 * 4);
+    expect(stored!.byteLength).toBe(8 * 8);
   });
 
   it("a partial hit sends only the misses, keeps the input order, and counts only what was sent", async () => {

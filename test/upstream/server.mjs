@@ -313,8 +313,10 @@ function embeddings(ctx) {
   if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((s) => typeof s === "string")) {
     return fixture("errors/422.json");
   }
+  // `dimensions` shortens the vector, as Matryoshka models do.
+  const dims = Number.isInteger(ctx.json.dimensions) && ctx.json.dimensions > 0 ? ctx.json.dimensions : undefined;
   const data = inputs.map((text, index) => {
-    const vector = embedText(text);
+    const vector = embedText(text).slice(0, dims);
     const embedding =
       encoding === "base64" ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector;
     return { object: "embedding", index, embedding };
