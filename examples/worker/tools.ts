@@ -117,7 +117,7 @@ export async function uiTools(route: RouteContext): Promise<Response> {
     { signal: route.signal },
   );
   const onError = (error: unknown) => {
-    const { code, message } = renderError(error, route.requestId).body.error;
+    const { code, message } = renderError(error, route.requestId, route.secret).body.error;
     return `${code}: ${message} (request ${route.requestId})`;
   };
   const response = toUIMessageStreamResponse(runner, { headers: route.headers, onError });
