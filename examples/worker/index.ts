@@ -15,9 +15,12 @@ import { chat, embeddings, type RouteContext } from "./routes.js";
 import { scrubResponse, secretOf } from "./scrub.js";
 import { uiChat } from "./ui-chat.js";
 import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
+import { chatsRoute, matchChatsRoute } from "./chats/routes.js";
+import type { ChatsEnv } from "./chats/settings.js";
 
 export { RateLimiter } from "./rate-limit.js";
 export { SpendBreaker } from "./spend-breaker.js";
+export { ChatRoom } from "./chats/chat-room.js";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
 const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/embeddings"]);
@@ -46,6 +49,14 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
     if (isReactScript(pathname) && read) return reactScript();
     if (pathname === "/healthz" && request.method === "GET") {
       return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
+    }
+    const chats = matchChatsRoute(pathname);
+    if (chats) {
+      if (request.method === "OPTIONS") return preflight(request, arrival, config);
+      // Browsers send no Origin on a same-origin GET; one that is sent must be allowed (the cookie is SameSite=Strict).
+      if (!read || request.headers.has("origin")) cors = checkOrigin(request, arrival, config);
+      const headers = { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId };
+      return await chatsRoute(request, env as ChatsEnv, chats, { config, requestId, headers, rateLimit: () => enforceRateLimit(clientKey(request, arrival), env, config) });
     }
     if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) throw new HttpError(404, "not_found", `No route for ${pathname}.`);
     if (request.method === "OPTIONS") return preflight(request, arrival, config);
