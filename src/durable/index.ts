@@ -8,3 +8,4 @@ export { createTurnRecorder, type TurnRecorder, type TurnRecorderOptions } from 
 export { resumeResponse, UI_MESSAGE_STREAM_HEADERS, type ResumeSource } from "./resume.js";
 export { fitContext, type FitContextOptions, type FittedContext } from "./fit-context.js";
 export { ContextOverflowError } from "./context-overflow-error.js";
+export { reconnectingBody, type ReconnectOptions } from "./reconnect.js";
