@@ -8,7 +8,7 @@ export interface ReconnectOptions {
   retry: (lastEventId: string | undefined) => Promise<Response>;
   /** Silence in ms after which the connection counts as dead (default 15,000; 0 disables). */
   stallMs?: number;
-  /** Reconnects in a row without a new event before giving up with the last failure (default 5). */
+  /** Reconnect attempts in a row without a new event before giving up with the last failure (default 8: about 9 s). */
   maxAttempts?: number;
   /** Wait before reconnect number n (from 1), in ms (default 250 × n). */
   delayMs?: (attempt: number) => number;
@@ -26,7 +26,7 @@ const BOUNDARY = /\r?\n\r?\n/;
  * });
  */
 export function reconnectingBody(options: ReconnectOptions): (body: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array> {
-  const { retry, stallMs = 15_000, maxAttempts = 5, delayMs = (n) => 250 * n } = options;
+  const { retry, stallMs = 15_000, maxAttempts = 8, delayMs = (n) => 250 * n } = options;
   return (first) => {
     let reader = first.getReader();
     const decoder = new TextDecoder();
@@ -64,18 +64,28 @@ export function reconnectingBody(options: ReconnectOptions): (body: ReadableStre
       return sent;
     };
 
-    const reconnect = async (failure: unknown) => {
+    const reconnect = async (failure: unknown): Promise<boolean> => {
       void reader.cancel().catch(() => undefined);
-      if (++attempts > maxAttempts) throw failure;
-      await new Promise((resolve) => setTimeout(resolve, delayMs(attempts)));
-      const response = await retry(lastId);
-      // Nothing more to resume (204), or the server gave up on this stream: the end.
-      if (response.status === 204 || !response.body) return false;
-      if (!response.ok) throw failure;
-      // A partial event from the dropped connection is never completed by the new one.
-      buffer = "";
-      reader = response.body.getReader();
-      return true;
+      for (;;) {
+        if (++attempts > maxAttempts) throw failure;
+        await new Promise((resolve) => setTimeout(resolve, delayMs(attempts)));
+        let response: Response;
+        try {
+          response = await retry(lastId);
+        } catch (error) {
+          // Still offline: fetch itself fails with a TypeError; try again after the next delay.
+          if (!(error instanceof TypeError)) throw error;
+          failure = error;
+          continue;
+        }
+        // Nothing more to resume (204), or the server gave up on this stream: the end.
+        if (response.status === 204 || !response.body) return false;
+        if (!response.ok) throw failure;
+        // A partial event from the dropped connection is never completed by the new one.
+        buffer = "";
+        reader = response.body.getReader();
+        return true;
+      }
     };
 
     return new ReadableStream<Uint8Array>({

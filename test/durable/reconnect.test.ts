@@ -72,7 +72,10 @@ describe("ChatStream.fromResponse with reconnect", () => {
 
   it("gives up after maxAttempts reconnects without a new event", async () => {
     let calls = 0;
-    const retry = async () => (calls++, new Response(body([], new TypeError("network error")), { headers: SSE }));
+    const retry = async () => {
+      calls++;
+      throw new TypeError("Failed to fetch");
+    };
     const stream = await ChatStream.fromResponse(new Response(body([event(1, "a ")], new TypeError("network error")), { headers: SSE }), {
       reconnect: reconnectingBody({ retry, maxAttempts: 3, delayMs: () => 0 }),
     });
@@ -80,5 +83,21 @@ describe("ChatStream.fromResponse with reconnect", () => {
     // The last dropped connection, as the reader reports one.
     expect(failure).toBeInstanceOf(APIConnectionError);
     expect(calls).toBe(3);
+  });
+});
+
+describe("reconnectingBody while offline", () => {
+  it("keeps trying when the retry itself fails with a TypeError (fetch while offline), then resumes", async () => {
+    const asked: Array<string | undefined> = [];
+    let calls = 0;
+    const retry = async (id: string | undefined) => {
+      asked.push(id);
+      if (++calls < 3) throw new TypeError("Failed to fetch");
+      return new Response(WORDS.slice(2).map((w, i) => event(i + 3, w)).join("") + DONE(7), { headers: SSE });
+    };
+    const first = body([event(1, "a ") + event(2, "b ")], new TypeError("network error"));
+    const stream = await ChatStream.fromResponse(new Response(first, { headers: SSE }), { reconnect: reconnectingBody({ retry, delayMs: () => 0 }) });
+    expect(await text(stream)).toBe(WORDS.join(""));
+    expect(asked).toEqual(["t:2", "t:2", "t:2"]);
   });
 });

@@ -15,6 +15,8 @@ import { reserveTurn, settleTurn, type TurnTickets } from "./spend.js";
 
 /** A finished turn's events stay this long for late resumers; then only the stored message is kept. */
 const RETAIN_EVENTS_MS = 5 * 60_000;
+/** The id of a continued answer's first text part: its earlier text, already stored. */
+const PREFIX_ID = "earlier";
 
 type TurnStatus = "running" | "done" | "stopped" | "failed" | "interrupted";
 
@@ -30,6 +32,8 @@ interface Answer {
 interface LiveTurn {
   turn: number;
   assistantId: string;
+  /** A continued answer's earlier text, sent first so a reader sees the whole answer. */
+  prefix?: string;
   recorder: TurnRecorder;
   controller: AbortController;
   answer: Answer;
@@ -172,6 +176,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       controller: new AbortController(),
       answer: { ...previous },
       finished: Promise.resolve(),
+      ...(previous.text ? { prefix: previous.text } : {}),
     };
     this.#live = live;
     const params: ChatCreateParams & { stream: true } = {
@@ -197,7 +202,8 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
     try {
       const stream = await client.chat.completions.create(params, { signal: controller.signal });
       controller.signal.addEventListener("abort", () => stream.abort(), { once: true });
-      failure = await recorder.record(toUIMessageStream(stream, { messageId: live.assistantId, onError }).pipeThrough(collect(answer)));
+      const parts = toUIMessageStream(stream, { messageId: live.assistantId, onError }).pipeThrough(collect(answer));
+      failure = await recorder.record(live.prefix ? parts.pipeThrough(withPrefix(live.prefix)) : parts);
     } catch (error) {
       failure = error;
       recorder.write({ type: "start", messageId: live.assistantId });
@@ -248,7 +254,8 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       const answer: Answer = row.continued && stored ? answerOf(stored) : { text: "", reasoning: "" };
       for (const event of events) {
         if (event.data === "[DONE]") continue;
-        const part = JSON.parse(event.data) as { type: string; delta?: string };
+        const part = JSON.parse(event.data) as { type: string; id?: string; delta?: string };
+        if (part.id === PREFIX_ID) continue;
         if (part.type === "text-delta") answer.text += part.delta ?? "";
         if (part.type === "reasoning-delta") answer.reasoning += part.delta ?? "";
       }
@@ -319,6 +326,21 @@ function collect(answer: Answer): TransformStream<UIMessageChunk, UIMessageChunk
         if (usage) answer.tokens = usageTokens(usage);
       }
       out.enqueue(part);
+    },
+  });
+}
+
+/** The text part a continued answer starts with (its earlier text), right after `start-step`. */
+function withPrefix(text: string): TransformStream<UIMessageChunk, UIMessageChunk> {
+  let sent = false;
+  return new TransformStream({
+    transform(part, out) {
+      out.enqueue(part);
+      if (sent || part.type !== "start-step") return;
+      sent = true;
+      out.enqueue({ type: "text-start", id: PREFIX_ID });
+      out.enqueue({ type: "text-delta", id: PREFIX_ID, delta: text });
+      out.enqueue({ type: "text-end", id: PREFIX_ID });
     },
   });
 }
