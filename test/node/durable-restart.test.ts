@@ -1,6 +1,6 @@
 // A Miniflare restart over persisted Durable Object storage in the middle of a turn: the turn is
 // `interrupted`, its partial answer kept, its stream ended, and nothing is sent upstream again.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -56,5 +56,37 @@ describe("a restart mid-turn", () => {
     // Still one upstream request, a while after the restart.
     await new Promise((r) => setTimeout(r, 300));
     expect(await recordedRequests(testId)).toHaveLength(1);
+  });
+});
+
+/** Every file under `root`, recursively. */
+function filesUnder(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const file = path.join(root, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+describe("what a chat stores", () => {
+  it("never holds the key, even when the upstream echoes it into the answer", async () => {
+    worker ??= await startWorker(script, vars(), { persist: dir });
+    const visitor = browser(worker.origin);
+    const echo = (text: string) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] })}\n\n`;
+    proxy.tag(newTestId(), { body: echo("Your header was {{authorization}}. ") + echo("Bye.") + "data: [DONE]\n\n", echoAuthPlaceholders: true });
+    const answer = idEvents(await (await visitor.say("k1", "q", "What did you get?")).text());
+    expect(textOf(answer)).toContain("[redacted]");
+    const history = await (await visitor.messages("k1")).text();
+    expect(history).toContain("[redacted]");
+    await worker.close();
+    worker = undefined;
+    const stored = filesUnder(dir);
+    expect(stored.some((file) => file.endsWith(".sqlite"))).toBe(true);
+    for (const file of stored) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes(FAKE_KEY), file).toBe(false);
+      expect(bytes.includes(FAKE_KEY.slice(0, 12)), file).toBe(false);
+    }
+    // The answer itself was stored (redacted), so the scan above looked at real rows.
+    expect(stored.some((file) => readFileSync(file).includes("Your header was"))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { ContextOverflowError, createSqliteEventLog, createTurnRecorder, fitCont
 import { readConfig, type Config } from "../config.js";
 import { readJSONBody } from "../hardening.js";
 import { HttpError, errorResponse, renderError } from "../http-error.js";
+import { scrubText, secretOf } from "../scrub.js";
 import { chatReserveUSD, usageTokens } from "../spend-breaker.js";
 import { readPostBody, type PostBody, type StoredUserMessage } from "./message-rules.js";
 import { readChatSettings, type ChatsEnv } from "./settings.js";
@@ -239,7 +240,8 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
 
   /** Stores the answer (or extends the continued one) and the turn's outcome. */
   #finish(turn: number, assistantId: string, answer: Answer, status: TurnStatus, cost: number): void {
-    const parts = JSON.stringify(partsOf(answer));
+    // The answer is built from the upstream's deltas: an echoed key is replaced before it is stored.
+    const parts = scrubText(JSON.stringify(partsOf(answer)), secretOf(this.env.DEEPINFRA_API_KEY));
     this.#sql.exec("INSERT INTO messages (id, role, parts, status, turn) VALUES (?, 'assistant', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET parts = excluded.parts, status = excluded.status, turn = excluded.turn", assistantId, parts, status, turn);
     this.#sql.exec("UPDATE turns SET status = ?, cost = ? WHERE turn = ?", status, cost, turn);
   }
