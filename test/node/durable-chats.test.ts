@@ -89,6 +89,24 @@ describe("a turn owned by the chat, not the browser", () => {
     expect(await recordedRequests(retryId)).toHaveLength(0);
   });
 
+  it("regenerates the last answer: replaced in the history, the question sent once more without it", async () => {
+    const me = visitor();
+    proxy.tag(newTestId(), slowAnswer(3, 10));
+    await (await me.say("g1", "g-q", "Pick a word")).text();
+    const again = newTestId();
+    proxy.tag(again, slowAnswer(5, 10));
+    const res = await me.post("g1", { trigger: "regenerate-message" });
+    expect(res.status).toBe(200);
+    expect(textOf(idEvents(await res.text()))).toBe(wordsOf(5));
+    const [sent] = await recordedRequests(again);
+    expect((sent!.json as { messages: unknown[] }).messages).toEqual([{ role: "user", content: "Pick a word" }]);
+    const history = (await (await me.messages("g1")).json()) as History;
+    expect(history.messages.map((m) => [m.role, m.parts.find((p) => p.type === "text")?.text])).toEqual([
+      ["user", "Pick a word"],
+      ["assistant", wordsOf(5)],
+    ]);
+  });
+
   it("answers 409 to a new message while a turn runs", async () => {
     const me = visitor();
     proxy.tag(newTestId(), slowAnswer(20, 30));
