@@ -3,33 +3,22 @@
 // browser that leaves only detaches a reader; Stop is an explicit request; a turn found running after a
 // restart is marked `interrupted` and never re-sent on its own.
 import { DurableObject } from "cloudflare:workers";
-import { APIError, DeepInfra, fromUIMessages, toUIMessageStream, type ChatCreateParams, type ChatMessage, type UIMessageChunk, type UIMessageLike } from "deepinfra-edge";
-import { ContextOverflowError, createSqliteEventLog, createTurnRecorder, fitContext, resumeResponse, type EventLog, type SqlStorageLike, type TurnRecorder } from "deepinfra-edge/durable";
+import { APIError, DeepInfra, toUIMessageStream, type ChatCreateParams, type ChatMessage } from "deepinfra-edge";
+import { ContextOverflowError, createSqliteEventLog, createTurnRecorder, fitContext, resumeResponse, UI_MESSAGE_STREAM_HEADERS, type EventLog, type SqlStorageLike, type TurnRecorder } from "deepinfra-edge/durable";
 import { readConfig, type Config } from "../config.js";
 import { readJSONBody } from "../hardening.js";
 import { HttpError, errorResponse, renderError } from "../http-error.js";
 import { scrubText, secretOf } from "../scrub.js";
-import { chatReserveUSD, usageTokens } from "../spend-breaker.js";
+import { chatReserveUSD } from "../spend-breaker.js";
+import { PREFIX_ID, answerOf, collect, estimateUSD, partsOf, toChatMessages, withPrefix, type Answer, type StoredMessage, type TurnStatus } from "./answer.js";
 import { readPostBody, type PostBody, type StoredUserMessage } from "./message-rules.js";
 import { readChatSettings, type ChatsEnv } from "./settings.js";
 import { reserveTurn, settleTurn, type TurnTickets } from "./spend.js";
 
 /** A finished turn's events stay this long for late resumers; then only the stored message is kept. */
 const RETAIN_EVENTS_MS = 5 * 60_000;
-/** The id of a continued answer's first text part: its earlier text, already stored. */
-const PREFIX_ID = "earlier";
 
-type TurnStatus = "running" | "done" | "stopped" | "failed" | "interrupted";
-
-/** What a turn streamed so far, rebuilt into the assistant message. */
-interface Answer {
-  text: string;
-  reasoning: string;
-  costUSD?: number;
-  tokens?: number;
-  error?: string;
-}
-
+/** The turn this object is running now (at most one per chat). */
 interface LiveTurn {
   turn: number;
   assistantId: string;
@@ -41,18 +30,12 @@ interface LiveTurn {
   finished: Promise<void>;
 }
 
-interface StoredMessage {
-  id: string;
-  role: "user" | "assistant";
-  parts: Array<{ type: string; text: string }>;
-  metadata?: { status: TurnStatus };
-}
-
 /** The slice of DurableObjectState this class uses beyond runtime.d.ts. */
 interface SqlState {
   storage: { sql: SqlStorageLike; setAlarm(at: number): Promise<void> };
 }
 
+/** One chat (named `<visitor>:<chat id>` by the Worker): its history in SQLite, its running turn, its readers. */
 export class ChatRoom extends DurableObject<ChatsEnv> {
   #sql: SqlStorageLike;
   #log: EventLog;
@@ -168,7 +151,8 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       promptChars,
     );
     if (userMessage) this.#sql.exec("INSERT INTO messages (id, role, parts, turn) VALUES (?, 'user', ?, ?)", userMessage.id, JSON.stringify(userMessage.parts), turn);
-    for (let old = 1; old < turn; old++) await this.#log.remove(String(old));
+    // Only the latest turn is resumable; earlier ones were dropped at the turn after them or by the alarm.
+    if (turn > 1) await this.#log.remove(String(turn - 1));
     const previous = continueMessage ? answerOf(continueMessage) : { text: "", reasoning: "" };
     const live: LiveTurn = {
       turn,
@@ -189,7 +173,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       ...(continueMessage ? { continue_final_message: true } : {}),
     };
     live.finished = this.#run(live, client, params, tickets, promptChars, start.requestId);
-    return new Response(live.recorder.attach(0), { headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-vercel-ai-ui-message-stream": "v1", "x-accel-buffering": "no" } });
+    return new Response(live.recorder.attach(0), { headers: UI_MESSAGE_STREAM_HEADERS });
   }
 
   /** Runs the turn to its end whoever is reading, then stores the answer and settles its cost. */
@@ -314,57 +298,4 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       maxRetries: 0,
     });
   }
-}
-
-/** Folds the parts going by into `answer` (text, reasoning, the finish's cost), passing them on unchanged. */
-function collect(answer: Answer): TransformStream<UIMessageChunk, UIMessageChunk> {
-  return new TransformStream({
-    transform(part, out) {
-      if (part.type === "text-delta") answer.text += part.delta;
-      else if (part.type === "reasoning-delta") answer.reasoning += part.delta;
-      else if (part.type === "finish") {
-        const { estimated_cost: cost, usage } = part.messageMetadata ?? {};
-        if (typeof cost === "number" && Number.isFinite(cost)) answer.costUSD = cost;
-        if (usage) answer.tokens = usageTokens(usage);
-      }
-      out.enqueue(part);
-    },
-  });
-}
-
-/** The text part a continued answer starts with (its earlier text), right after `start-step`. */
-function withPrefix(text: string): TransformStream<UIMessageChunk, UIMessageChunk> {
-  let sent = false;
-  return new TransformStream({
-    transform(part, out) {
-      out.enqueue(part);
-      if (sent || part.type !== "start-step") return;
-      sent = true;
-      out.enqueue({ type: "text-start", id: PREFIX_ID });
-      out.enqueue({ type: "text-delta", id: PREFIX_ID, delta: text });
-      out.enqueue({ type: "text-end", id: PREFIX_ID });
-    },
-  });
-}
-
-/** A cost for an answer that ended without usage (Stop, a failure, a restart): every character a token. */
-function estimateUSD(promptChars: number, answer: Answer, config: Config): number {
-  return (promptChars + answer.text.length + answer.reasoning.length) * config.spend.usdPerToken;
-}
-
-function partsOf(answer: Answer): StoredMessage["parts"] {
-  return [...(answer.reasoning ? [{ type: "reasoning", text: answer.reasoning }] : []), { type: "text", text: answer.text }];
-}
-
-function answerOf(message: StoredMessage): Answer {
-  return {
-    text: message.parts.filter((p) => p.type === "text").map((p) => p.text).join(""),
-    reasoning: message.parts.filter((p) => p.type === "reasoning").map((p) => p.text).join(""),
-  };
-}
-
-/** The stored history as chat messages (reasoning is not sent back), every content a string. */
-function toChatMessages(history: ReadonlyArray<StoredMessage | StoredUserMessage>): ChatMessage[] {
-  const ui: UIMessageLike[] = history.map((m) => ({ id: m.id, role: m.role, parts: m.parts.filter((p) => p.type === "text") }));
-  return fromUIMessages(ui).map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : "" }) as ChatMessage);
 }
