@@ -56,7 +56,8 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
       // Browsers send no Origin on a same-origin GET; one that is sent must be allowed (the cookie is SameSite=Strict).
       if (!read || request.headers.has("origin")) cors = checkOrigin(request, arrival, config);
       const headers = { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId };
-      return await chatsRoute(request, env as ChatsEnv, chats, { config, requestId, headers, rateLimit: () => enforceRateLimit(clientKey(request, arrival), env, config) });
+      const secure = arrival.ownOrigin.startsWith("https:");
+      return await chatsRoute(request, env as ChatsEnv, chats, { config, requestId, headers, secure, rateLimit: () => enforceRateLimit(clientKey(request, arrival), env, config) });
     }
     if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) throw new HttpError(404, "not_found", `No route for ${pathname}.`);
     if (request.method === "OPTIONS") return preflight(request, arrival, config);

@@ -25,6 +25,8 @@ export interface ChatsContext {
   config: Config;
   requestId: string;
   headers: Record<string, string>;
+  /** The Worker's own origin here is https: the session cookie gets `Secure`. */
+  secure: boolean;
   rateLimit(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function chatsRoute(request: Request, env: ChatsEnv, route: ChatsRo
   if (!allowed.includes(request.method)) throw new HttpError(405, "method_not_allowed", `/api/chats/:id/${route.op} accepts ${allowed.join(", ")} only.`, { allow: allowed.join(", ") });
   const post = request.method === "POST";
   if (post) await context.rateLimit();
-  const visitor = await identify(request, env, { issue: route.op === "messages" && post });
+  const visitor = await identify(request, env, { issue: route.op === "messages" && post, secure: context.secure });
   if (!visitor) {
     if (route.op === "stream") return new Response(null, { status: 204, headers: context.headers });
     throw new HttpError(404, "not_found", "No such chat.");

@@ -15,10 +15,10 @@ const encoder = new TextEncoder();
 
 /**
  * The visitor behind `request`: the session cookie when its HMAC checks out; else, with `issue`, a new
- * session (its `setCookie` must go on the answer); else undefined (the routes answer 404).
+ * session (its `setCookie` must go on the answer, `Secure` when the site is https); else undefined (the routes answer 404).
  * Replace the body with your own auth (e.g. a verified JWT's `sub`) to give chats to real users.
  */
-export async function identify(request: Request, env: ChatsEnv, options: { issue: boolean }): Promise<Visitor | undefined> {
+export async function identify(request: Request, env: ChatsEnv, options: { issue: boolean; secure: boolean }): Promise<Visitor | undefined> {
   const key = await signingKey(env);
   const value = cookieValue(request.headers.get("cookie"), COOKIE);
   const [id, signature] = value?.split(".") ?? [];
@@ -29,7 +29,8 @@ export async function identify(request: Request, env: ChatsEnv, options: { issue
   if (!options.issue) return undefined;
   const fresh = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(fresh)));
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  // On Cloudflare request.url is https; behind a local proxy the configured origin says so.
+  const secure = options.secure || new URL(request.url).protocol === "https:" ? "; Secure" : "";
   return { id: fresh, setCookie: `${COOKIE}=${fresh}.${base64url(mac)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${MAX_AGE_SECONDS}${secure}` };
 }
 
