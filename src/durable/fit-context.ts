@@ -15,7 +15,7 @@ export interface FitContextOptions {
   keepTurns?: number;
   /**
    * Counts a conversation's tokens exactly (e.g. `(messages) => client.tokenize({ model, messages }).then((r) => r.count)`).
-   * Called only when the byte bound says the conversation may not fit.
+   * Called only when the byte bound says the conversation may not fit; if it fails, the byte bound decides.
    */
   tokenize?: (messages: ChatMessage[]) => Promise<number>;
 }
@@ -69,7 +69,14 @@ export async function fitContext(messages: readonly ChatMessage[], options: FitC
   if (sum(0) <= limit) return result(0, sum(0));
   // Near or over the limit: count, drop by the byte bounds scaled to the counted ratio, and count again.
   for (let calls = 1; options.tokenize; calls++) {
-    const counted = (await options.tokenize(assemble(from))) + toolsBound;
+    let counted: number;
+    try {
+      counted = (await options.tokenize(assemble(from))) + toolsBound;
+    } catch {
+      // A counter that fails (an endpoint the model lacks, a network blip) is no reason to fail the turn:
+      // the byte bound below never under-counts.
+      break;
+    }
     if (counted <= limit) return result(from, counted);
     if (from >= droppable) throw new ContextOverflowError(counted, limit);
     if (calls >= MAX_TOKENIZE_CALLS) break;

@@ -71,6 +71,16 @@ describe("fitContext", () => {
     expect(tight.tokens).toBeLessThanOrEqual(160);
   });
 
+  it("falls back on the byte bound when tokenize fails", async () => {
+    const messages = [system, ...turn(1), ...turn(2), ...turn(3), ask];
+    const tokenize = async () => {
+      throw new Error("no tokenizer for this model");
+    };
+    const fitted = await fitContext(messages, { contextTokens: 700, reserveTokens: 100, tokenize });
+    expect(fitted).toEqual(await fitContext(messages, { contextTokens: 700, reserveTokens: 100 }));
+    expect(fitted.messages).toEqual([system, ...turn(3), ask]);
+  });
+
   it("throws ContextOverflowError when what must be kept does not fit", async () => {
     const messages = [system, ...turn(1), { role: "user", content: "z".repeat(5_000) } as ChatMessage];
     const failure = await fitContext(messages, { contextTokens: 2_000, reserveTokens: 500 }).catch((e: unknown) => e);
