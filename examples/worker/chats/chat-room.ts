@@ -172,7 +172,9 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       prompt_cache_key: this.#cacheKey(),
       ...(continueMessage ? { continue_final_message: true } : {}),
     };
-    live.finished = this.#run(live, client, params, tickets, promptChars, start.requestId);
+    live.finished = this.#run(live, client, params, tickets, promptChars, start.requestId).catch((error: unknown) =>
+      console.warn(JSON.stringify({ code: "turn_store_failed", message: error instanceof Error ? error.message : String(error) })),
+    );
     return new Response(live.recorder.attach(0), { headers: UI_MESSAGE_STREAM_HEADERS });
   }
 
@@ -193,15 +195,20 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       failure = error;
       recorder.write({ type: "start", messageId: live.assistantId });
       recorder.write(controller.signal.aborted ? { type: "abort" } : { type: "error", errorText: onError(error) });
-      await recorder.close();
+      // A log that failed to write is reported below; the turn still ends and its cost is still settled.
+      await recorder.close().catch((logFailure: unknown) => console.warn(JSON.stringify({ code: "event_log_failed", message: logFailure instanceof Error ? logFailure.message : String(logFailure) })));
     }
     const status: TurnStatus = controller.signal.aborted ? "stopped" : failure || answer.error ? "failed" : "done";
     const config = readConfig(this.env);
     // DeepInfra bills no refused call (4xx); otherwise its own estimate, else tokens, else what was streamed.
     const refused = failure instanceof APIError && failure.status !== undefined && failure.status < 500;
     const cost = refused ? 0 : (answer.costUSD ?? (answer.tokens ? answer.tokens * config.spend.usdPerToken : estimateUSD(promptChars, answer, config)));
-    this.#finish(live.turn, live.assistantId, answer, status, cost);
-    this.#live = undefined;
+    try {
+      this.#finish(live.turn, live.assistantId, answer, status, cost);
+    } finally {
+      // Whatever happened, the chat takes new messages again.
+      this.#live = undefined;
+    }
     await settleTurn(this.env, tickets, cost).catch((error: unknown) => console.warn(JSON.stringify({ code: "spend_settle_failed", message: error instanceof Error ? error.message : String(error) })));
     await (this.ctx as unknown as SqlState).storage.setAlarm(Date.now() + RETAIN_EVENTS_MS);
   }
