@@ -16,9 +16,12 @@ import { scrubResponse, secretOf, type Secret } from "./scrub.js";
 import { uiChat } from "./ui-chat.js";
 import { uiTools } from "./tools.js";
 import { refundIfRefused, reserveSpend, usageTokens, type Spend } from "./spend-breaker.js";
+import { chatsRoute, matchChatsRoute } from "./chats/routes.js";
+import type { ChatsEnv } from "./chats/settings.js";
 
 export { RateLimiter } from "./rate-limit.js";
 export { SpendBreaker } from "./spend-breaker.js";
+export { ChatRoom } from "./chats/chat-room.js";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
 const API_ROUTES = new Set(["/api/chat", "/api/ui-chat", "/api/ui-tools", "/api/embeddings"]);
@@ -50,6 +53,15 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext, secret:
     if (isReactScript(pathname) && read) return reactScript();
     if (pathname === "/healthz" && request.method === "GET") {
       return Response.json({ ok: true, upstream: config.offlineDemo ? "offline-demo" : "deepinfra" }, { headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
+    }
+    const chats = matchChatsRoute(pathname);
+    if (chats) {
+      if (request.method === "OPTIONS") return preflight(request, arrival, config);
+      // Browsers send no Origin on a same-origin GET; one that is sent must be allowed (the cookie is SameSite=Strict).
+      if (!read || request.headers.has("origin")) cors = checkOrigin(request, arrival, config);
+      const headers = { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId };
+      const secure = arrival.ownOrigin.startsWith("https:");
+      return await chatsRoute(request, env as ChatsEnv, chats, { config, requestId, headers, secure, rateLimit: () => enforceRateLimit(clientKey(request, arrival), env, config) });
     }
     // Anything else costs a rate-limit token before it is told apart, and no answer names the path.
     if (!API_ROUTES.has(pathname) && !isMediaRoute(pathname)) {

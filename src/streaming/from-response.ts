@@ -11,6 +11,8 @@ export interface StreamFromResponseOptions {
   idleTimeout?: number;
   /** Largest single SSE line or event in bytes (default 8 MiB). */
   maxEventBytes?: number;
+  /** Resume after a dropped connection: `reconnectingBody({ retry })` from `deepinfra-edge/durable` (off by default). */
+  reconnect?: (body: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface StreamFromResponseOptions {
  */
 export async function responseSource(response: Response, options: StreamFromResponseOptions = {}): Promise<[BodyReader, EventStreamOptions]> {
   if (!response.body) throw new TypeError("The response has no body to stream.");
-  const body = new BodyReader(response.body, { signal: options.signal, idleTimeoutMs: options.idleTimeout ?? 30_000 });
+  const body = new BodyReader(options.reconnect && response.ok ? options.reconnect(response.body) : response.body, { signal: options.signal, idleTimeoutMs: options.idleTimeout ?? 30_000 });
   const open: OpenResponse = { response, body, request: { method: "", url: response.url } };
   if (!response.ok) throw await errorFromResponse(open);
   await expectEventStream(open);

@@ -48,7 +48,7 @@ afterAll(async () => {
 beforeEach(async () => {
   testId = crypto.randomUUID();
   proxy.tag(testId);
-  await page.goto(`${dev.url}/react`);
+  await page.goto(`${dev.url}/react?stateless`);
   await page.waitForSelector("#app[data-status=ready]");
   await page.check("#tools");
 });

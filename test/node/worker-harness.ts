@@ -126,7 +126,7 @@ export async function startWorker(script: string, vars: Record<string, string>, 
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     bindings: { ...(config.vars as Record<string, string>), ...(options.publicOrigin ? { PUBLIC_ORIGINS: options.publicOrigin, DEV_PORT: "" } : { DEV_PORT: String(port) }), ...vars },
-    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true }, SPEND_BREAKER: { className: "SpendBreaker", useSQLite: true } },
+    durableObjects: { RATE_LIMITER: { className: "RateLimiter", useSQLite: true }, SPEND_BREAKER: { className: "SpendBreaker", useSQLite: true }, CHAT_ROOM: { className: "ChatRoom", useSQLite: true } },
     kvNamespaces: options.kv === false ? [] : config.kv_namespaces.map((namespace: { binding: string }) => namespace.binding),
     ...(options.ratelimits ? { ratelimits: options.ratelimits } : {}),
   };

@@ -81,7 +81,8 @@ afterAll(async () => {
 // Each test starts from a fresh page (an empty conversation); the script comes from the browser's cache.
 beforeEach(async () => {
   proxy.tag(undefined);
-  await page.goto(`${dev.url}/react`);
+  // The stateless page (POST /api/ui-chat); /react itself is on durable chats (test/node/durable-browser.test.ts).
+  await page.goto(`${dev.url}/react?stateless`);
   await page.waitForSelector("#app[data-status=ready]");
 });
 

@@ -1,15 +1,18 @@
-// The /react page: an ordinary `useChat` app (@ai-sdk/react) talking to the Worker's POST /api/ui-chat.
+// The /react page: an ordinary `useChat` app (@ai-sdk/react) on the Worker's durable chats (/api/chats/:id/*,
+// durable-transport.ts): the answer survives a reload or a dropped connection. `/react?stateless` talks to
+// POST /api/ui-chat instead (the whole conversation in every request, nothing kept on the server).
 // build.mjs bundles it at `npm start`; the Worker serves the bundle, which the page loads under its CSP nonce.
 // First import: it configures zod before `ai` (imported next) builds its schemas.
 import { zodConfig } from "./zod-config.js";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from "ai";
 import type { UIMessageStreamMetadata } from "deepinfra-edge";
-import { StrictMode, useState, type FormEvent, type KeyboardEvent } from "react";
+import { StrictMode, useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createRoot } from "react-dom/client";
+import { currentChatId, durableTransport, loadHistory, stopChat } from "./durable-transport.js";
 
-/** A chat message whose metadata is what the Worker's `finish` part carries (model, usage, cost). */
-type ChatMessage = UIMessage<UIMessageStreamMetadata>;
+/** A chat message whose metadata is what the Worker's `finish` part carries (model, usage, cost), and a stored answer's status. */
+type ChatMessage = UIMessage<UIMessageStreamMetadata & { status?: "running" | "done" | "stopped" | "failed" | "interrupted" }>;
 
 /** What the Worker tells the page in `data-config` (react-page.ts). */
 interface PageConfig {
@@ -25,7 +28,9 @@ if (!zodConfig.jitless) throw new Error("zod must be jitless under this page's C
 const mount = document.getElementById("root")!;
 const config = JSON.parse(mount.dataset.config ?? "{}") as PageConfig;
 
-const transport = new DefaultChatTransport<ChatMessage>({
+const durable = !new URLSearchParams(location.search).has("stateless");
+
+const statelessTransport = new DefaultChatTransport<ChatMessage>({
   api: "/api/ui-chat",
   // The Worker reads text parts only (it drops the model's earlier reasoning), so only they are sent:
   // a long chain of thought would otherwise use up MAX_BODY_BYTES a few turns in. With tools on, the
@@ -102,15 +107,41 @@ function Message({ message, respond }: { message: ChatMessage; respond: (id: str
   );
 }
 
-function App() {
+/** Durable mode: the stored history first, then `useChat` resuming any running answer. */
+function DurableApp() {
+  const [chatId] = useState(() => currentChatId(localStorage));
+  const [initial, setInitial] = useState<ChatMessage[] | undefined>();
+  useEffect(() => {
+    loadHistory<ChatMessage>(chatId).then(setInitial, () => setInitial([]));
+  }, [chatId]);
+  if (!initial) return <main id="app" data-status="loading" />;
+  return <App chatId={chatId} initial={initial} />;
+}
+
+function App({ chatId, initial = [] }: { chatId?: string; initial?: ChatMessage[] }) {
   const [input, setInput] = useState("");
   const [model, setModel] = useState(config.defaultModel);
   const [tools, setTools] = useState(false);
+  const [transport] = useState(() => (chatId ? durableTransport<ChatMessage>(chatId) : statelessTransport));
   // An Approve/Deny answer is sent as soon as every pending approval of the last message has one.
-  const { messages, sendMessage, stop, status, error, addToolApprovalResponse } = useChat<ChatMessage>({ transport, sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses });
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, addToolApprovalResponse } = useChat<ChatMessage>({
+    ...(chatId ? { id: chatId } : {}),
+    transport,
+    messages: initial,
+    resume: Boolean(chatId),
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+  });
   const respond = (id: string, approved: boolean) => void addToolApprovalResponse({ id, approved, options: { body: { model, tools: true } } });
   const busy = status === "submitted" || status === "streaming";
   const lastAnswer = messages.findLast((m) => m.role === "assistant");
+  const cutShort = chatId && !busy && messages.at(-1)?.role === "assistant" && (lastAnswer?.metadata?.status === "interrupted" || lastAnswer?.metadata?.status === "stopped");
+  const halt = async () => {
+    void stop();
+    if (!chatId) return;
+    // The server keeps the partial answer; reloading it shows its status (and "Continue").
+    await stopChat(chatId);
+    setMessages(await loadHistory<ChatMessage>(chatId));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -141,7 +172,7 @@ function App() {
       </section>
       <form onSubmit={submit}>
         <textarea id="input" value={input} maxLength={config.maxChars} placeholder="Ask something…" required onChange={(e) => setInput(e.target.value)} onKeyDown={enterSends} />
-        <label>
+        <label hidden={Boolean(chatId)}>
           Model{" "}
           <select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
             {config.models.map((m) => (
@@ -151,15 +182,23 @@ function App() {
             ))}
           </select>
         </label>
-        <label>
-          <input id="tools" type="checkbox" checked={tools} onChange={(e) => setTools(e.target.checked)} /> Tools (docs search, email)
-        </label>
+        {/* Tool runs are stateless (/api/ui-tools): offered on /react?stateless. */}
+        {!chatId && (
+          <label>
+            <input id="tools" type="checkbox" checked={tools} onChange={(e) => setTools(e.target.checked)} /> Tools (docs search, email)
+          </label>
+        )}
         <button id="send" type="submit" disabled={busy}>
           Send
         </button>
-        <button id="stop" type="button" disabled={!busy} onClick={() => void stop()}>
+        <button id="stop" type="button" disabled={!busy} onClick={() => void halt()}>
           Stop
         </button>
+        {cutShort && (
+          <button id="continue" type="button" onClick={() => void regenerate({ body: { continue: true } })}>
+            Continue
+          </button>
+        )}
       </form>
       <p id="error" role="alert">
         {error ? describeError(error) : ""}
@@ -171,8 +210,4 @@ function App() {
   );
 }
 
-createRoot(mount).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+createRoot(mount).render(<StrictMode>{durable ? <DurableApp /> : <App />}</StrictMode>);

@@ -29,6 +29,8 @@ export async function buildReactApp() {
     minify: true,
     jsx: "automatic",
     define: { "process.env.NODE_ENV": '"production"' },
+    // As wrangler.toml's [alias]: the package's durable pieces from the source, so `npm start` needs no build.
+    alias: { "deepinfra-edge/durable": path.join(here, "../../../src/durable/index.ts") },
     legalComments: "eof",
     write: false,
     logLevel: "silent",
