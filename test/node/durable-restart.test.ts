@@ -74,9 +74,11 @@ describe("what a chat stores", () => {
     const echo = (text: string) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] })}\n\n`;
     proxy.tag(newTestId(), { body: echo("Your header was {{authorization}}. ") + echo("Bye.") + "data: [DONE]\n\n", echoAuthPlaceholders: true });
     const answer = idEvents(await (await visitor.say("k1", "q", "What did you get?")).text());
-    expect(textOf(answer)).toContain("[redacted]");
+    // The SDK ends a stream at the first event that holds the key (KeyInStreamError): no piece of it reaches the answer.
+    expect(JSON.stringify(answer)).not.toContain(FAKE_KEY.slice(0, 8));
+    expect(textOf(answer)).not.toContain("Your header was");
     const history = await (await visitor.messages("k1")).text();
-    expect(history).toContain("[redacted]");
+    expect(history).not.toContain(FAKE_KEY.slice(0, 8));
     await worker.close();
     worker = undefined;
     const stored = filesUnder(dir);

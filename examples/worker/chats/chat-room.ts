@@ -8,7 +8,7 @@ import { ContextOverflowError, createSqliteEventLog, createTurnRecorder, fitCont
 import { readConfig, type Config } from "../config.js";
 import { readJSONBody } from "../hardening.js";
 import { HttpError, errorResponse, renderError } from "../http-error.js";
-import { scrubText, secretOf } from "../scrub.js";
+import { containsSecret, secretOf } from "../scrub.js";
 import { chatReserveUSD } from "../spend-breaker.js";
 import { PREFIX_ID, answerOf, collect, estimateUSD, partsOf, toChatMessages, withPrefix, type Answer, type StoredMessage, type TurnStatus } from "./answer.js";
 import { readPostBody, type PostBody, type StoredUserMessage } from "./message-rules.js";
@@ -65,9 +65,9 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       if (op === "messages") return this.#messages();
       if (op === "stream") return await resumeResponse({ turn: this.#latestTurn(), recorder: this.#live?.recorder, log: this.#log }, request.headers.get("last-event-id"));
       if (op === "stop") return await this.#stop();
-      throw new HttpError(404, "not_found", `No route for ${op}.`);
+      throw new HttpError(404, "not_found", "No such route.", {}, `chat room op ${op}`);
     } catch (failure) {
-      return errorResponse(failure, requestId);
+      return errorResponse(failure, requestId, {}, secretOf(this.env.DEEPINFRA_API_KEY));
     }
   }
 
@@ -183,7 +183,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
     const { recorder, controller, answer } = live;
     let failure: unknown;
     const onError = (error: unknown) => {
-      const { code, message } = renderError(error, requestId).body.error;
+      const { code, message } = renderError(error, requestId, secretOf(this.env.DEEPINFRA_API_KEY)).body.error;
       return (answer.error = `${code}: ${message} (request ${requestId})`);
     };
     try {
@@ -231,8 +231,9 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
 
   /** Stores the answer (or extends the continued one) and the turn's outcome. */
   #finish(turn: number, assistantId: string, answer: Answer, status: TurnStatus, cost: number): void {
-    // The answer is built from the upstream's deltas: an echoed key is replaced before it is stored.
-    const parts = scrubText(JSON.stringify(partsOf(answer)), secretOf(this.env.DEEPINFRA_API_KEY));
+    // The answer is built from the upstream's deltas: one that holds the key is withheld whole before it is stored.
+    const json = JSON.stringify(partsOf(answer));
+    const parts = containsSecret(json, secretOf(this.env.DEEPINFRA_API_KEY)) ? JSON.stringify([{ type: "text", text: "[The answer was withheld: it contained the server's credentials.]" }]) : json;
     this.#sql.exec("INSERT INTO messages (id, role, parts, status, turn) VALUES (?, 'assistant', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET parts = excluded.parts, status = excluded.status, turn = excluded.turn", assistantId, parts, status, turn);
     this.#sql.exec("UPDATE turns SET status = ?, cost = ? WHERE turn = ?", status, cost, turn);
   }
