@@ -3,7 +3,7 @@ import { APIError } from "./errors/api-error.js";
 import type { DeepInfraError } from "./errors/base.js";
 import { APIConnectionError, APIUserAbortError } from "./errors/connection.js";
 import { RedirectError } from "./errors/redirect.js";
-import { ValidationError } from "./errors/validation.js";
+import { refuse } from "./schema/runtime.js";
 import { ResponseLostError } from "./errors/response-lost.js";
 import { kindOf, type CallContext, type EndpointKind } from "./call-context.js";
 import { openExchange } from "./exchange.js";
@@ -202,7 +202,8 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T> {
-    if ((options as { fallback?: unknown }).fallback !== undefined) throw fallbackRefused();
+    // Refused rather than silently ignored: no chain serves this call.
+    if ((options as { fallback?: unknown }).fallback !== undefined) refuse("request options", ["options", "fallback"], "absent: fallback works only on chat, completions and embeddings of the full client", (options as { fallback?: unknown }).fallback);
     const call: CallContext = { spec, options, kind: kindOf(spec), attempt: 0, mayHaveReachedServer: false, signal: options.signal };
     for (const hook of hooks) hook.beforeRequest?.(spec, call);
     try {
@@ -248,12 +249,6 @@ function redirectTarget(response: Response, base: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `fallback` given to a call no chain serves: refused rather than silently ignored. */
-function fallbackRefused(): ValidationError {
-  const message = "fallback works only on chat, completions and embeddings of the full client";
-  return new ValidationError(`Invalid request options: ${message}.`, [{ message, path: ["options", "fallback"] }]);
 }
 
 /** For a request made through an alias: when the answer says the model is gone, how to override the alias. */

@@ -88,7 +88,7 @@ describe("what a chat stores", () => {
       expect(bytes.includes(FAKE_KEY), file).toBe(false);
       expect(bytes.includes(FAKE_KEY.slice(0, 12)), file).toBe(false);
     }
-    // The answer itself was stored (redacted), so the scan above looked at real rows.
-    expect(stored.some((file) => readFileSync(file).includes("Your header was"))).toBe(true);
+    // The chat itself was stored, so the scan above looked at real rows.
+    expect(stored.some((file) => readFileSync(file).includes("What did you get?"))).toBe(true);
   });
 });
