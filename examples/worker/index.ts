@@ -90,7 +90,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext, secret:
           ? await uiChat(route)
           : await embeddings(route);
     const abandoned = (events: number) => (price ? promptTokens * price.input + events * price.output : (spend?.reservedUSD ?? 0));
-    return spend ? settledBeforeEnd(response, spend, abandoned) : response;
+    return spend ? settledBeforeEnd(response, spend, abandoned, request.signal) : response;
   } catch (failure) {
     if (spend) {
       refundIfRefused(spend, failure);
@@ -126,15 +126,28 @@ function createClient(env: Env, config: Config, price: () => Price | undefined, 
  * the browser cancels never sees that usage: it settles to `abandoned(events)`, the prompt plus one token per
  * SSE event relayed, instead of keeping the worst case.
  */
-function settledBeforeEnd(response: Response, spend: Spend, abandoned: (events: number) => number): Response {
+function settledBeforeEnd(response: Response, spend: Spend, abandoned: (events: number) => number, left: AbortSignal): Response {
   if (!response.body) return response;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let events = 0;
+  // Once the runtime reports the browser gone, no more of this body's code may run: settle from the signal.
+  left.addEventListener("abort", () => spend.record(abandoned(events)), { once: true });
   const body = new ReadableStream<Uint8Array>({
     async pull(out) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        // The body tore down under us: the browser left (request.signal aborted the upstream call).
+        spend.record(abandoned(events));
+        throw error;
+      }
+      const { done, value } = chunk;
       if (done) {
+        // An answer that reported its usage settled already (the first settlement wins); one cut short
+        // (the browser left and the call was aborted) ends without usage and settles to the estimate.
+        spend.record(abandoned(events));
         await spend.done();
         return out.close();
       }
