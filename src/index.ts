@@ -32,6 +32,9 @@ export { createSSEParser, DEFAULT_MAX_EVENT_BYTES, type SSEEvent, type SSEParser
 // Resources (as types: the client builds them) and their helpers.
 export type { Chat, ChatCompletions, ChatCompletionsCore } from "./resources/chat.js";
 export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
+// The request checks the resources run, for a proxy that must refuse before it reserves money or sends.
+export { validateChatParams } from "./schema/params.js";
+export { validateEmbeddingParams } from "./schema/embeddings.js";
 export { defineTool, runTools, type ReasoningPolicy, type RunnableTool, type RunToolsEvent, type RunToolsParams, type RunToolsResult, type ToolApprovals, type ToolRunContext } from "./resources/run-tools.js";
 export type { ToolRunner } from "./resources/tool-runner.js";
 export type { Completions } from "./resources/completions.js";

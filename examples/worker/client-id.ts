@@ -1,15 +1,17 @@
 // The rate limiter's notion of "one client". One person commonly holds a whole IPv6 /64 (often a
 // /48), so IPv6 addresses are bucketed by /64; IPv4 addresses by /32.
+import type { Config } from "./config.js";
 import type { Arrival } from "./origin.js";
 
 /**
  * The bucket key for this request's client.
- * `CF-Connecting-IP` is trusted only where Cloudflare's edge set it: on a configured public host, with
- * `request.cf` present. On loopback (`wrangler dev`, Miniflare) a client-sent value survives, so every
- * local caller is one client.
+ * `CF-Connecting-IP` is trusted only where the operator says Cloudflare's edge set it (BEHIND_CLOUDFLARE=
+ * "true"): off that edge (`wrangler dev`, self-hosted workerd) the header is the caller's to choose, so
+ * every caller is one client there.
  */
-export function clientKey(request: Request, arrival: Arrival): string {
+export function clientKey(request: Request, arrival: Arrival, config: Config): string {
   if (arrival.loopback) return "loopback";
+  if (!config.behindCloudflare) return "unknown";
   const cf = (request as Request & { cf?: unknown }).cf;
   if (typeof cf !== "object" || cf === null) return "unknown";
   const raw = request.headers.get("cf-connecting-ip");

@@ -27,10 +27,16 @@ export interface Env {
   ALLOWED_ORIGINS?: string;
   RATE_LIMIT_REQUESTS?: string;
   RATE_LIMIT_WINDOW_SECONDS?: string;
+  RATE_LIMIT_REQUESTS_PER_48?: string;
   SPEND_LIMIT_USD_PER_HOUR?: string;
   SPEND_LIMIT_USD_PER_DAY?: string;
   SPEND_USD_PER_MILLION_TOKENS?: string;
   SPEND_USD_PER_MEDIA_REQUEST?: string;
+  SPEND_MODEL_PRICES?: string;
+  SPEND_USD_PER_MILLION_EMBEDDING_TOKENS?: string;
+  SPEND_USD_PER_AUDIO_MINUTE?: string;
+  SPEND_CLIENT_SHARE?: string;
+  BEHIND_CLOUDFLARE?: string;
   HEARTBEAT_MS?: string;
   MAX_BODY_BYTES?: string;
   ALLOWED_MODELS?: string;
@@ -58,15 +64,26 @@ export interface Config {
   site: Site;
   /** Other origins allowed to call /api/* with CORS; `*` allows any (answered with a literal `*`). */
   allowedOrigins: string[];
-  rateLimit: { requests: number; windowSeconds: number };
+  /** `requestsPer48`: what all the /64s of one IPv6 /48 share per window. */
+  rateLimit: { requests: number; windowSeconds: number; requestsPer48: number };
   spend: {
     hourlyUSD: number;
     dailyUSD: number;
     /** Price used for reservations, and for answers without `usage.estimated_cost`. */
     usdPerToken: number;
-    /** Reserved (and kept) per image or transcription: those answers carry no cost. */
+    /** Reserved (and kept) per image: those answers carry no cost. */
     usdPerMediaRequest: number;
+    /** Per chat model (the name a browser sends): USD per prompt token and per answer token. */
+    modelPrices: Record<string, { input: number; output: number }>;
+    /** Embeddings' price per token (reservations and settlement; DeepInfra reports no cost for them). */
+    embeddingUSDPerToken: number;
+    /** Transcription's price per audio minute (reserved on the upload's longest possible duration). */
+    usdPerAudioMinute: number;
+    /** Fraction of SPEND_LIMIT_USD_PER_HOUR one client (rate-limit key) may hold in an hour. */
+    clientShare: number;
   };
+  /** `CF-Connecting-IP` is Cloudflare's (BEHIND_CLOUDFLARE="true"); otherwise every caller is one client. */
+  behindCloudflare: boolean;
   /** /api/chat answers 200 with SSE comments after this long without the upstream's headers. */
   heartbeatMs: number;
   maxBodyBytes: number;
@@ -89,13 +106,23 @@ export function readConfig(env: Env): Config {
   return {
     site: readSite(env),
     allowedOrigins: list(env.ALLOWED_ORIGINS, []),
-    rateLimit: { requests: int("RATE_LIMIT_REQUESTS", env.RATE_LIMIT_REQUESTS, 20), windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 60) },
+    rateLimit: {
+      requests: int("RATE_LIMIT_REQUESTS", env.RATE_LIMIT_REQUESTS, 20),
+      windowSeconds: int("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 60),
+      requestsPer48: int("RATE_LIMIT_REQUESTS_PER_48", env.RATE_LIMIT_REQUESTS_PER_48, 4 * int("RATE_LIMIT_REQUESTS", env.RATE_LIMIT_REQUESTS, 20)),
+    },
     spend: {
       hourlyUSD: usd("SPEND_LIMIT_USD_PER_HOUR", env.SPEND_LIMIT_USD_PER_HOUR, 1),
       dailyUSD: usd("SPEND_LIMIT_USD_PER_DAY", env.SPEND_LIMIT_USD_PER_DAY, 5),
       usdPerToken: usd("SPEND_USD_PER_MILLION_TOKENS", env.SPEND_USD_PER_MILLION_TOKENS, 1) / 1e6,
       usdPerMediaRequest: usd("SPEND_USD_PER_MEDIA_REQUEST", env.SPEND_USD_PER_MEDIA_REQUEST, 0.01),
+      modelPrices: prices(env.SPEND_MODEL_PRICES),
+      // Embedding models list at $0.005–0.05 per million tokens; the chat price would over-book them 20–200×.
+      embeddingUSDPerToken: usd("SPEND_USD_PER_MILLION_EMBEDDING_TOKENS", env.SPEND_USD_PER_MILLION_EMBEDDING_TOKENS, 0.05) / 1e6,
+      usdPerAudioMinute: usd("SPEND_USD_PER_AUDIO_MINUTE", env.SPEND_USD_PER_AUDIO_MINUTE, 0.0005),
+      clientShare: share(env.SPEND_CLIENT_SHARE),
     },
+    behindCloudflare: env.BEHIND_CLOUDFLARE === "true",
     heartbeatMs: int("HEARTBEAT_MS", env.HEARTBEAT_MS, 1000),
     maxBodyBytes: int("MAX_BODY_BYTES", env.MAX_BODY_BYTES, 32_768),
     // `large` is the most expensive alias: a public page must opt in to it.
@@ -166,6 +193,24 @@ function usd(name: string, raw: string | undefined, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`wrangler.toml var ${name} must be an amount in USD >= 0 (was ${JSON.stringify(raw)})`);
   return value;
+}
+
+function share(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 0.25;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 1) throw new Error(`wrangler.toml var SPEND_CLIENT_SHARE must be a fraction in (0, 1] (was ${JSON.stringify(raw)})`);
+  return value;
+}
+
+/** `{"model": [inputUSDPerMillion, outputUSDPerMillion]}` → per-token prices. */
+function prices(raw: string | undefined): Record<string, { input: number; output: number }> {
+  if (raw === undefined || raw.trim() === "") return {};
+  const parsed: unknown = JSON.parse(raw);
+  const ok = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every(ok)) {
+    throw new Error("wrangler.toml var SPEND_MODEL_PRICES must be a JSON object of [input, output] USD per million tokens");
+  }
+  return Object.fromEntries(Object.entries(parsed as Record<string, [number, number]>).map(([model, [input, output]]) => [model, { input: input / 1e6, output: output / 1e6 }]));
 }
 
 function aliases(raw: string | undefined): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { ChatCreateParams } from "deepinfra-edge";
+import { isValidationError, validateChatParams, validateEmbeddingParams, type ChatCreateParams } from "deepinfra-edge";
 import type { Config } from "./config.js";
 import { HttpError } from "./http-error.js";
 
@@ -65,6 +65,19 @@ export function decodeUTF8(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Chat-template control tokens of the common open-model families (ChatML/Qwen, Llama 3, Llama 2/Mistral,
+ * Gemma, Phi, DeepSeek): in a visitor's text they could open a system turn the tokenizer honours.
+ */
+export const CONTROL_TOKENS = [
+  "<|im_start|>", "<|im_end|>", "<|endoftext|>",
+  "<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>",
+  "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>", "<s>", "</s>",
+  "<start_of_turn>", "<end_of_turn>",
+  "<|system|>", "<|user|>", "<|assistant|>", "<|end|>",
+  "<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>", "<｜User｜>", "<｜Assistant｜>",
+];
+
 const CHAT_FIELDS = new Set(["model", "messages", "max_tokens", "temperature", "top_p", "stream"]);
 const BROWSER_ROLES = new Set(["user", "assistant"]);
 
@@ -90,8 +103,12 @@ export function toChatParams(body: Record<string, unknown>, config: Config): Cha
     if (content.length > config.maxMessageChars) {
       throw invalid("message_too_long", `messages[${i}].content has ${content.length} characters; at most ${config.maxMessageChars} are allowed.`);
     }
+    // The rule's name only: the message must not quote which token the visitor wrote.
+    if (CONTROL_TOKENS.some((token) => content.includes(token))) throw invalid("control_token", `messages[${i}].content holds a chat-template control token, which is not accepted.`);
     return { role: role as "user" | "assistant", content };
   });
+  // A trailing assistant turn is a prefill: the visitor would write the start of the model's answer.
+  if (clean[clean.length - 1]!.role !== "user") throw invalid("invalid_request", "The last message must be from the user (no assistant prefill).");
   let maxTokens = config.maxTokens;
   if (body.max_tokens !== undefined) {
     if (typeof body.max_tokens !== "number" || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) {
@@ -100,13 +117,14 @@ export function toChatParams(body: Record<string, unknown>, config: Config): Cha
     maxTokens = Math.min(body.max_tokens, config.maxTokens);
   }
   const params: ChatCreateParams & { stream: true } = { model, messages: clean, max_tokens: maxTokens, stream: true };
-  // Ranges are the SDK's to check (its ValidationError becomes a 400); only the types are ours.
   for (const key of ["temperature", "top_p"] as const) {
     const value = body[key];
     if (value === undefined) continue;
     if (typeof value !== "number") throw invalid("invalid_request", `${key} must be a number.`);
     params[key] = value;
   }
+  // The SDK's own ranges, here and not in the call: a request it would refuse must not reserve money first.
+  sdkCheck(() => validateChatParams(params));
   return params;
 }
 
@@ -128,7 +146,19 @@ export function toEmbeddingParams(body: Record<string, unknown>, config: Config)
   if (inputs.length > config.maxEmbeddingInputs) throw invalid("too_many_inputs", `input has ${inputs.length} strings; at most ${config.maxEmbeddingInputs} are allowed.`);
   const long = inputs.findIndex((s: string) => s.length > config.maxMessageChars);
   if (long >= 0) throw invalid("input_too_long", `input[${long}] is longer than ${config.maxMessageChars} characters.`);
-  return { model, input: input as string | string[] };
+  const params = { model, input: input as string | string[] };
+  sdkCheck(() => validateEmbeddingParams(params));
+  return params;
+}
+
+/** Runs an SDK validator; its message quotes the value, so the visitor gets a fixed one and the log the detail. */
+function sdkCheck(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (isValidationError(error)) throw invalid("invalid_request", "The request does not follow the API's rules.", error.message);
+    throw error;
+  }
 }
 
 function pickModel(raw: unknown, allowed: string[], fallback: string): string {

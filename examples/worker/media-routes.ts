@@ -82,7 +82,10 @@ async function transcribe(route: RouteContext): Promise<Response> {
   const model = env.TRANSCRIBE_MODEL || "openai/whisper-large-v3";
   // A fixed name and the sniffed type: nothing the browser labelled travels upstream.
   const file = new File([bytes as Uint8Array<ArrayBuffer>], `audio.${audio.extension}`, { type: audio.type });
-  await route.reserve(route.config.spend.usdPerMediaRequest);
+  // Billed per audio minute: reserve the longest the upload can play (at 6 kbit/s, the lowest bitrate the
+  // containers above use), so a long low-bitrate file cannot cost more than was booked.
+  const minutes = Math.max(1, Math.ceil((bytes.byteLength * 8) / 6_000 / 60));
+  await route.reserve(minutes * route.config.spend.usdPerAudioMinute);
   const result = await route.client().audio.transcriptions.create({ model, file, ...(language ? { language } : {}), response_format: "json" }, { signal: route.signal });
   if (typeof result.text !== "string") throw new HttpError(502, "upstream_invalid_output", "DeepInfra answered without a transcript.");
   return Response.json({ text: result.text }, { headers: route.headers });

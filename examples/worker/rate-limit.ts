@@ -42,9 +42,23 @@ export class RateLimiter extends DurableObject<Env> {
     this.#bucket = { tokens: allowed ? tokens - 1 : tokens, updatedAt: now };
     // Unconfirmed: waiting for each write to be durable serialised a burst of 100 calls to ~3 s.
     void this.ctx.storage.put("bucket", this.#bucket, { allowUnconfirmed: true });
+    // One object per client ever seen: once the bucket is full again it holds nothing, so it is deleted then.
+    void this.ctx.storage.setAlarm(now + windowSeconds * 1000, { allowUnconfirmed: true });
     if (!allowed) return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
     return { allowed: true, remaining: Math.floor(tokens - 1), retryAfterSeconds: 0 };
   }
+
+  /** Idle for a whole window: the bucket is full, which is what a missing one means too. */
+  async alarm(): Promise<void> {
+    this.#bucket = undefined;
+    await this.ctx.storage.deleteAll();
+  }
+}
+
+/** The /48 around a /64 bucket key (`v6:a:b:c:d::/64` → `v6:a:b:c::/48`), or undefined for IPv4 and the rest. */
+export function prefix48(client: string): string | undefined {
+  const match = /^v6:([0-9a-f]+:[0-9a-f]+:[0-9a-f]+):[0-9a-f]+::\/64$/.exec(client);
+  return match ? `v6:${match[1]}::/48` : undefined;
 }
 
 /**
@@ -55,10 +69,22 @@ export class RateLimiter extends DurableObject<Env> {
 export async function enforceRateLimit(client: string, env: Env, config: Config): Promise<void> {
   const { requests, windowSeconds } = config.rateLimit;
   const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(client));
-  const [decision, edge] = await Promise.all([stub.take(requests, windowSeconds), env.EDGE_RATE_LIMIT?.limit({ key: client })]);
+  // A /48 is often one site or one person's allocation (65,536 /64s): it gets one larger bucket above them.
+  const wide = prefix48(client);
+  const wideStub = wide ? env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(wide)) : undefined;
+  const [decision, edge, wideDecision] = await Promise.all([
+    stub.take(requests, windowSeconds),
+    env.EDGE_RATE_LIMIT?.limit({ key: client }),
+    wideStub?.take(config.rateLimit.requestsPer48, windowSeconds),
+  ]);
   if (!decision.allowed) {
     throw new HttpError(429, "rate_limited", `Too many requests: at most ${requests} per ${windowSeconds} s. Retry in ${decision.retryAfterSeconds} s.`, {
       "retry-after": String(decision.retryAfterSeconds),
+    });
+  }
+  if (wideDecision && !wideDecision.allowed) {
+    throw new HttpError(429, "rate_limited", `Too many requests from this network (RATE_LIMIT_REQUESTS_PER_48). Retry in ${wideDecision.retryAfterSeconds} s.`, {
+      "retry-after": String(wideDecision.retryAfterSeconds),
     });
   }
   if (edge && !edge.success) {

@@ -5,7 +5,7 @@ import type { Config, Env } from "./config.js";
 import { readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
 import { HttpError, renderError } from "./http-error.js";
 import type { Secret } from "./scrub.js";
-import { chatReserveUSD, refundIfRefused, type Spend } from "./spend-breaker.js";
+import { chatPrice, chatReserveUSD, promptBytes, refundIfRefused, type Price, type Spend } from "./spend-breaker.js";
 
 /** What the router hands an API route once the host, origin and rate-limit checks passed. */
 export interface RouteContext {
@@ -21,8 +21,11 @@ export interface RouteContext {
   client(): DeepInfra;
   /** The key's pieces, for keeping it out of the log (`renderError`). */
   secret: Secret | undefined;
-  /** Reserves this call's worst-case cost with the global breaker (once per request). */
-  reserve(usd: number): Promise<Spend>;
+  /**
+   * Reserves this call's worst-case cost with the global breaker (once per request), with the route's
+   * per-token price and prompt size for settling an answer without a cost or a stream the browser left.
+   */
+  reserve(usd: number, price?: Price, promptTokens?: number): Promise<Spend>;
 }
 
 const SSE_TYPE = "text/event-stream; charset=utf-8";
@@ -67,7 +70,9 @@ export async function chat(route: RouteContext): Promise<Response> {
  * and answers through `relay`; a failure before any answer started is thrown (the router renders it).
  */
 export async function relayChat(route: RouteContext, params: ChatCreateParams & { stream: true }, relay: ChatRelay): Promise<Response> {
-  const spend = await route.reserve(chatReserveUSD(params.messages as Array<{ content: string }>, params.max_tokens ?? route.config.maxTokens, route.config));
+  const messages = params.messages as Array<{ content: string }>;
+  const price = chatPrice(params.model, route.config);
+  const spend = await route.reserve(chatReserveUSD(messages, params.max_tokens ?? route.config.maxTokens, price), price, promptBytes(messages));
   const controller = new AbortController();
   follow(route.signal, controller);
   const pending: Promise<Outcome> = route
@@ -120,7 +125,9 @@ export async function embeddings(route: RouteContext): Promise<Response> {
   const body = await readJSONBody(route.request, route.config.maxBodyBytes);
   const params = toEmbeddingParams(body, route.config);
   const inputs = typeof params.input === "string" ? [params.input] : params.input;
-  const spend = await route.reserve(inputs.reduce((n, s) => n + s.length, 0) * route.config.spend.usdPerToken);
+  const perToken = route.config.spend.embeddingUSDPerToken;
+  const tokens = promptBytes(inputs.map((content) => ({ content })));
+  const spend = await route.reserve(tokens * perToken, { input: perToken, output: perToken }, tokens);
   // With a KV namespace bound (wrangler.toml [[kv_namespaces]]), texts embedded before are answered from it
   // and only the others are sent; without one, every input is sent.
   const cache = route.env.EMBEDDINGS_CACHE ? kvCache(route.env.EMBEDDINGS_CACHE) : undefined;

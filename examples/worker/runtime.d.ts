@@ -15,6 +15,8 @@ interface DurableObjectState {
   readonly storage: {
     get<T>(key: string): Promise<T | undefined>;
     put<T>(key: string, value: T, options?: { allowUnconfirmed?: boolean }): Promise<void>;
+    setAlarm(scheduledTime: number, options?: { allowUnconfirmed?: boolean }): Promise<void>;
+    deleteAll(): Promise<void>;
   };
   blockConcurrencyWhile<T>(callback: () => Promise<T>): Promise<T>;
 }

@@ -7,7 +7,7 @@ import { DeepInfra, defineTool, fromUIMessages, kvCache, toolApprovals, toUIMess
 import { readJSONBody } from "./hardening.js";
 import { HttpError, renderError } from "./http-error.js";
 import type { RouteContext } from "./routes.js";
-import { chatReserveUSD, usageTokens } from "./spend-breaker.js";
+import { chatPrice, chatReserveUSD, usageTokens } from "./spend-breaker.js";
 import { toUIChatParams } from "./ui-chat.js";
 
 const MAX_ROUNDS = 3;
@@ -101,7 +101,7 @@ export async function uiTools(route: RouteContext): Promise<Response> {
       if (JSON.stringify(part).length > MAX_TOOL_PART_CHARS) throw new HttpError(400, "message_too_long", `messages[${i}].parts[${at}] is larger than ${MAX_TOOL_PART_CHARS} characters.`);
     }),
   );
-  const perChat = chatReserveUSD(params.messages as Array<{ content: string }>, params.max_tokens ?? route.config.maxTokens, route.config);
+  const perChat = chatReserveUSD(params.messages as Array<{ content: string }>, params.max_tokens ?? route.config.maxTokens, chatPrice(params.model, route.config));
   const spend = await route.reserve(MAX_ROUNDS * (perChat + 2 * route.config.maxMessageChars * route.config.spend.usdPerToken));
   let spent = 0;
   // Its own client: the router's settles on the first answer, and a tool run makes several.

@@ -81,7 +81,8 @@ describe("one client, however many addresses it sends", () => {
 describe("global spend breaker (SpendBreaker Durable Object)", () => {
   // The fixture stream reports usage.estimated_cost 2.8e-7 per answer. Reservations are priced at
   // $0.000001 per million tokens, so only settling to the reported cost can reach the cap.
-  const PRICES = { SPEND_USD_PER_MILLION_TOKENS: "0.000001", RATE_LIMIT_REQUESTS: "100" };
+  // All local callers are one client: its share is the whole cap, so the global cap is what these test.
+  const PRICES = { SPEND_USD_PER_MILLION_TOKENS: "0.000001", RATE_LIMIT_REQUESTS: "100", SPEND_CLIENT_SHARE: "1" };
 
   it("adds each answer's estimated_cost and refuses every client with 429 budget_exhausted at the hourly cap", async () => {
     const worker = await start({ ...PRICES, SPEND_LIMIT_USD_PER_HOUR: "0.0000005", SPEND_LIMIT_USD_PER_DAY: "1" }, { publicOrigin: PUBLIC });
@@ -133,7 +134,7 @@ describe("global spend breaker (SpendBreaker Durable Object)", () => {
 
   it("gives the reservation back when DeepInfra refuses the call (a 4xx is not billed)", async () => {
     // A reservation of $0.6 against a $1 cap: kept, the second call would be refused.
-    const worker = await start({ SPEND_USD_PER_MILLION_TOKENS: "1000", SPEND_LIMIT_USD_PER_HOUR: "1", RATE_LIMIT_REQUESTS: "100" });
+    const worker = await start({ SPEND_USD_PER_MILLION_TOKENS: "1000", SPEND_LIMIT_USD_PER_HOUR: "1", RATE_LIMIT_REQUESTS: "100", SPEND_CLIENT_SHARE: "1" });
     const first = await worker.fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(HELLO) }).then(errorOf);
     expect(first.status).toBe(200); // settles at 2.8e-7
     for (let i = 0; i < 3; i++) {

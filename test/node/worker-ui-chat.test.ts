@@ -40,7 +40,7 @@ beforeAll(async () => {
   [worker, slow, metered] = await Promise.all([
     startWorker(script, { ...vars, HEARTBEAT_MS: "60000" }, { publicOrigin: "https://chat.example" }),
     startWorker(script, { ...vars, HEARTBEAT_MS: "100", RATE_LIMIT_REQUESTS: "100" }),
-    startWorker(script, { ...vars, HEARTBEAT_MS: "60000", RATE_LIMIT_REQUESTS: "100", SPEND_USD_PER_MILLION_TOKENS: "0.000001", SPEND_LIMIT_USD_PER_HOUR: "0.0000005" }),
+    startWorker(script, { ...vars, HEARTBEAT_MS: "60000", RATE_LIMIT_REQUESTS: "100", SPEND_USD_PER_MILLION_TOKENS: "0.000001", SPEND_LIMIT_USD_PER_HOUR: "0.0000005", SPEND_CLIENT_SHARE: "1" }),
   ]);
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { readConfig, type Config } from "../config.js";
 import { readJSONBody } from "../hardening.js";
 import { HttpError, errorResponse, renderError } from "../http-error.js";
 import { containsSecret, secretOf } from "../scrub.js";
-import { chatReserveUSD } from "../spend-breaker.js";
+import { chatPrice, chatReserveUSD } from "../spend-breaker.js";
 import { PREFIX_ID, answerOf, collect, estimateUSD, partsOf, toChatMessages, withPrefix, type Answer, type StoredMessage, type TurnStatus } from "./answer.js";
 import { readPostBody, type PostBody, type StoredUserMessage } from "./message-rules.js";
 import { readChatSettings, type ChatsEnv } from "./settings.js";
@@ -136,7 +136,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       throw error;
     }
     const prompt = fitted as Array<{ content: string }>;
-    const tickets = await reserveTurn(this.env, config, settings, start.visitorId, chatReserveUSD(prompt, maxTokens, config));
+    const tickets = await reserveTurn(this.env, config, settings, start.visitorId, chatReserveUSD(prompt, maxTokens, chatPrice(model, config)));
     const turn = (this.#latestTurnNumber() ?? 0) + 1;
     const assistantId = continueMessage?.id ?? crypto.randomUUID();
     const promptChars = prompt.reduce((n, m) => n + m.content.length, 0);

@@ -17,14 +17,14 @@ export interface TurnTickets {
  */
 export async function reserveTurn(env: ChatsEnv, config: Config, settings: ChatSettings, visitorId: string, usd: number): Promise<TurnTickets> {
   const visitorStub = visitorBreaker(env, visitorId);
-  const visitor = await visitorStub.admit(usd, { hourlyUSD: settings.sessionHourlyUSD, dailyUSD: settings.sessionDailyUSD });
+  const visitor = await visitorStub.admit(usd, { hourlyUSD: settings.sessionHourlyUSD, dailyUSD: settings.sessionDailyUSD, clientShare: 1 }, visitorId);
   if (!visitor.allowed) {
     const which = visitor.window === "hour" ? "hourly (SESSION_SPEND_LIMIT_USD_PER_HOUR)" : "daily (SESSION_SPEND_LIMIT_USD_PER_DAY)";
     throw new HttpError(429, "session_budget_exhausted", `Your ${which} spending cap of $${visitor.capUSD} is reached. Retry in ${visitor.retryAfterSeconds} s.`, {
       "retry-after": String(visitor.retryAfterSeconds),
     });
   }
-  const global = await globalBreaker(env).admit(usd, { hourlyUSD: config.spend.hourlyUSD, dailyUSD: config.spend.dailyUSD });
+  const global = await globalBreaker(env).admit(usd, { hourlyUSD: config.spend.hourlyUSD, dailyUSD: config.spend.dailyUSD, clientShare: config.spend.clientShare }, `session:${visitorId}`);
   if (!global.allowed) {
     await visitorStub.settle(visitor.ticket, 0);
     const which = global.window === "hour" ? "hourly (SPEND_LIMIT_USD_PER_HOUR)" : "daily (SPEND_LIMIT_USD_PER_DAY)";
