@@ -2,6 +2,7 @@
 // `client.chat.completions.create()` as the full client; `parse` and `runTools` are free functions here.
 import { ClientBase, type ClientOptions } from "./client-base.js";
 import { ChatCompletionsCore } from "./resources/chat.js";
+import { checkClientOptions } from "./options-check.js";
 
 export { DEFAULT_BASE_URL, type ClientOptions } from "./client-base.js";
 export { parseChatCompletion, type ChatParseParams, type ParsedChatCompletion } from "./resources/chat-parse.js";
@@ -34,6 +35,7 @@ export class DeepInfra extends ClientBase {
   readonly chat: { readonly completions: ChatCompletionsCore };
 
   constructor(options: ClientOptions = {}) {
+    checkClientOptions(options, false);
     super(options);
     this.chat = { completions: new ChatCompletionsCore(this.context) };
   }

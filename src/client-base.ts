@@ -1,3 +1,4 @@
+import { checkApiKey } from "./options-check.js";
 import { Budget, createBudget, type BudgetOptions } from "./budget.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
 import { DeepInfraError } from "./errors/base.js";
@@ -77,6 +78,7 @@ export class ClientBase {
   constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = []) {
     const apiKey = (options.apiKey ?? readEnvKey())?.replace(/^\s*bearer\s+/i, "").trim();
     if (!apiKey) throw new DeepInfraError(MISSING_KEY);
+    checkApiKey(apiKey);
     this.baseURL = apiRoot(options.baseURL ?? DEFAULT_BASE_URL);
     this.modelAliases = Object.freeze({ ...MODEL_ALIASES, ...options.modelAliases });
     this.embeddingAliases = Object.freeze({ ...EMBEDDING_ALIASES, ...options.embeddingAliases });

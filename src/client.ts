@@ -1,6 +1,7 @@
 import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { createLimiter, type ConcurrencyLimiter } from "./features/concurrency.js";
 import { checkFeatureOptions, installFeatures, type FeatureOptions } from "./features/install.js";
+import { checkClientOptions } from "./options-check.js";
 import { Audio } from "./resources/audio.js";
 import { Batches } from "./resources/batches.js";
 import { Chat } from "./resources/chat.js";
@@ -55,6 +56,7 @@ export class DeepInfra extends ClientBase {
   readonly concurrency: ConcurrencyLimiter | undefined;
 
   constructor(options: ClientOptions = {}) {
+    checkClientOptions(options, true);
     checkFeatureOptions(options);
     const limiter = options.concurrency === undefined ? undefined : createLimiter(options.concurrency);
     super(options, limiter ? [limiter] : []);

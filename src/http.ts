@@ -1,3 +1,4 @@
+import { checkRequestOptions } from "./options-check.js";
 import { createFetch } from "ofetch";
 import { APIError } from "./errors/api-error.js";
 import type { DeepInfraError } from "./errors/base.js";
@@ -121,6 +122,7 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   return async function send<T>(spec: RequestSpec, options: RequestOptions = {}, read?: (open: OpenResponse) => Promise<T>): Promise<T> {
+    checkRequestOptions(options);
     for (const hook of hooks) hook.beforeRequest?.(spec);
     const callHeaders = options.headers && lowerKeys(options.headers);
     const headers: Record<string, string> = { accept: spec.stream ? "text/event-stream" : "application/json", ...clientHeaders, ...callHeaders };
