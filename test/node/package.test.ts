@@ -81,7 +81,7 @@ const CONSUMERS = {
 };
 
 // Every public entry, as a user imports it. Kept in step with package.json "exports" by the first assertion below.
-const ENTRIES = ["deepinfra-edge", "deepinfra-edge/chat", "deepinfra-edge/llm-interface"];
+const ENTRIES = ["deepinfra-edge", "deepinfra-edge/chat", "deepinfra-edge/llm-interface", "deepinfra-edge/testing"];
 
 describe("from a clean checkout (no dist/)", () => {
   // A copy of what the build reads, without dist/: `npm pack` and `npm publish` must build it themselves (F1: a git
@@ -106,7 +106,7 @@ describe("from a clean checkout (no dist/)", () => {
     const { stdout } = await run("npm", ["publish", "--dry-run", "--json"], { cwd: CLEAN, timeout: 240_000 });
     const report = JSON.parse(stdout) as Record<string, { files: Array<{ path: string }> }>;
     const files = report["deepinfra-edge"]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/chat.js", "dist/llm-interface.js", "dist/index.d.ts"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/chat.js", "dist/llm-interface.js", "dist/testing.js", "dist/index.d.ts"]));
   }, 300_000);
 
   it("the packed tarball installs into a fresh project and every entry imports", async () => {
@@ -122,10 +122,11 @@ describe("from a clean checkout (no dist/)", () => {
 const mods = await Promise.all(names.map((n) => import(n)));
 console.log(JSON.stringify(mods.map((m) => Object.keys(m).sort())));`;
     const { stdout: out } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app });
-    const [root, chat, llm] = JSON.parse(out) as string[][];
+    const [root, chat, llm, testing] = JSON.parse(out) as string[][];
     expect(root).toEqual(expect.arrayContaining(["DeepInfra", "ChatStream", "APIError", "ValidationError"]));
     expect(chat).toEqual(expect.arrayContaining(["DeepInfra", "ChatStream"]));
     expect(llm).toEqual(expect.arrayContaining(["LLMInterface", "createInterface"]));
+    expect(testing).toEqual(["createFakeDeepInfra"]);
   }, 300_000);
 });
 
