@@ -106,7 +106,7 @@ describe("from a clean checkout (no dist/)", () => {
     const { stdout } = await run("npm", ["publish", "--dry-run", "--json"], { cwd: CLEAN, timeout: 240_000 });
     const report = JSON.parse(stdout) as Record<string, { files: Array<{ path: string }> }>;
     const files = report["deepinfra-edge"]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/chat.js", "dist/llm-interface.js", "dist/testing.js", "dist/index.d.ts"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/chat.js", "dist/llm-interface.js", "dist/testing/index.js", "dist/index.d.ts"]));
   }, 300_000);
 
   it("the packed tarball installs into a fresh project and every entry imports", async () => {
@@ -127,6 +127,17 @@ console.log(JSON.stringify(mods.map((m) => Object.keys(m).sort())));`;
     expect(chat).toEqual(expect.arrayContaining(["DeepInfra", "ChatStream"]));
     expect(llm).toEqual(expect.arrayContaining(["LLMInterface", "createInterface"]));
     expect(testing).toEqual(["createFakeDeepInfra"]);
+  }, 300_000);
+
+  it("examples/bun type-checks in a `bun init` project (real @types/bun, F11)", async () => {
+    const app = path.join(WORK, "fresh-app");
+    await run("npm", ["install", "@types/bun@1.4.5", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: app, timeout: 240_000 });
+    for (const file of ["server.ts", "chat.ts"]) cpSync(path.join(ROOT, "examples", "bun", file), path.join(app, file));
+    // `bun init`'s tsconfig, plus `types` (TypeScript 7 no longer loads @types/* by itself).
+    const compilerOptions = { lib: ["ESNext"], types: ["bun"], target: "ESNext", module: "Preserve", moduleDetection: "force", moduleResolution: "bundler", allowImportingTsExtensions: true, verbatimModuleSyntax: true, noEmit: true, strict: true, skipLibCheck: true, noFallthroughCasesInSwitch: true, noUncheckedIndexedAccess: true, noImplicitOverride: true };
+    writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["server.ts", "chat.ts"] }));
+    const result = await run(path.join(BIN, "tsc"), ["-p", app], { cwd: app }).catch((error: { stdout: string; code: number }) => error);
+    expect(result.stdout.trim()).toBe("");
   }, 300_000);
 });
 

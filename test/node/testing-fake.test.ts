@@ -26,7 +26,7 @@ describe("createFakeDeepInfra as a Miniflare outbound service", () => {
           body: JSON.stringify({ model: "m", messages: [{ role: "user", content: "hi" }] }) });
         return new Response((await r.json()).choices[0].message.content, { status: r.status });
       } };`,
-      outboundService: (request) => fake.fetch(request as unknown as Request) as never,
+      outboundService: (request: unknown) => fake.fetch(request as Request) as never,
     });
     try {
       const response = await mf.dispatchFetch("http://worker.local/");
@@ -40,7 +40,7 @@ describe("createFakeDeepInfra as a Miniflare outbound service", () => {
 
 describe("createFakeDeepInfra under Deno", () => {
   it("streams, maps a 429 and throws an error frame (built dist/)", async () => {
-    if (!existsSync(path.join(ROOT, "dist", "testing.js"))) throw new Error("dist/testing.js is missing: run `npm run build` first");
+    if (!existsSync(path.join(ROOT, "dist", "testing", "index.js"))) throw new Error("dist/testing/index.js is missing: run `npm run build` first");
     const { stdout } = await run(path.join(ROOT, "node_modules", ".bin", "deno"), ["run", "--no-lock", "--allow-read", "test/testing/deno-contract.ts"], { cwd: ROOT, timeout: 120_000 });
     expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({
       streamed: "Hello",

@@ -1,6 +1,6 @@
 // Run by test/node/testing-fake.test.ts under Deno against the built dist/: the fake and the client together.
 import { DeepInfra, RateLimitError } from "../../dist/index.js";
-import { createFakeDeepInfra } from "../../dist/testing.js";
+import { createFakeDeepInfra } from "../../dist/testing/index.js";
 
 const fake = createFakeDeepInfra({ replies: [{ chunks: ["Hel", "lo"] }, { error: { status: 429, message: "slow down" } }, { text: "a b c", errorFrame: { message: "boom", after: 1 } }] });
 const client = new DeepInfra({ apiKey: "deno-key", fetch: fake.fetch, maxRetries: 0 });
