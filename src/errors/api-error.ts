@@ -18,9 +18,12 @@ export interface APIErrorInit {
 /** An error's response headers: a record of lower-case names, plus openai-node's case-insensitive `get()`. */
 export type ErrorHeaders = Readonly<Record<string, string>> & { get(name: string): string | null };
 
-function getHeader(this: Record<string, string>, name: string): string | null {
-  return Object.hasOwn(this, name.toLowerCase()) ? this[name.toLowerCase()]! : null;
-}
+// `get` lives on the prototype: not an own key, so never serialised, spread or listed.
+const HEADERS = {
+  get(this: Record<string, string>, name: string): string | null {
+    return Object.hasOwn(this, (name = name.toLowerCase())) ? this[name]! : null;
+  },
+};
 
 /**
  * DeepInfra answered with an error status, or sent an error event inside a stream. (Fields are `declare`d and
@@ -52,7 +55,7 @@ export class APIError extends DeepInfraError {
   constructor(init: APIErrorInit) {
     super(init.message);
     this.status = init.status;
-    this.headers = Object.defineProperty({ ...init.headers }, "get", { value: getHeader }) as ErrorHeaders;
+    this.headers = { __proto__: HEADERS, ...init.headers } as unknown as ErrorHeaders;
     this.body = init.body;
     this.alias = init.alias;
     this.model = init.model;
