@@ -5,12 +5,42 @@
 // Needs no build of the SDK: wrangler.toml aliases "deepinfra-edge" to the source; its [build] bundles the
 // /react page's script (examples/worker/react/build.mjs) before the Worker starts.
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.PORT ?? 8787);
+// `npm start -- --port N` or PORT=N: that port or an error; neither: 8787 when free, else any free port.
+const portArg = process.argv.indexOf("--port");
+const asked = portArg > 0 ? process.argv[portArg + 1] : process.env.PORT;
+if (asked !== undefined && !/^\d+$/.test(asked)) {
+  console.error(`npm start: the port must be a number (was ${JSON.stringify(asked)}).`);
+  process.exit(1);
+}
+const port = asked !== undefined ? Number(asked) : (await isFree(8787)) ? 8787 : await freePort();
+if (asked !== undefined && !(await isFree(port))) {
+  console.error(`npm start: port ${port} is already in use on 127.0.0.1. Pick another (npm start -- --port N, or PORT=N), or leave both out for a free one.`);
+  process.exit(1);
+}
+
+/** Whether 127.0.0.1:port can be bound now. */
+function isFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer().once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/** A port the system says is free. */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 const home = path.join(root, ".wrangler-home");
 mkdirSync(home, { recursive: true, mode: 0o700 });
 
@@ -91,13 +121,14 @@ process.once("uncaughtException", (error) => {
 });
 wrangler.once("exit", (code) => void stop(code ?? 1));
 
-// wrangler prints its own "Ready on" line; ours comes once the Worker really answers.
+// wrangler prints its own "Ready on" line; ours comes once OUR Worker answers: wrangler still running, and
+// /healthz naming the upstream this start chose (another server that took the port in between would not).
 const url = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 240 && !stopping; i++) {
   try {
     const res = await fetch(`${url}/healthz`);
-    if (res.ok) {
-      const { upstream: kind } = await res.json();
+    const kind = res.ok ? (await res.json()).upstream : undefined;
+    if (res.ok && wrangler.exitCode === null && (kind === "offline-demo") === Boolean(upstream)) {
       console.log(`\n  Example Worker ready: ${url}/  (${kind === "offline-demo" ? "offline demo upstream" : "DeepInfra"})  Ctrl+C to stop.`);
       console.log(`  The same chat with React and useChat: ${url}/react\n`);
       break;

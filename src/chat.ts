@@ -4,6 +4,7 @@
 import type { Budget } from "./budget.js";
 import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { ChatCompletionsCore } from "./resources/chat.js";
+import { checkClientOptions } from "./options-check.js";
 
 export { DEFAULT_BASE_URL } from "./client-base.js";
 
@@ -45,6 +46,7 @@ export class DeepInfra extends ClientBase {
   readonly chat: { readonly completions: ChatCompletionsCore };
 
   constructor(options: ClientOptions = {}) {
+    checkClientOptions(options, false);
     super(options);
     this.chat = { completions: new ChatCompletionsCore(this.context) };
   }

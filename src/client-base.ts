@@ -1,5 +1,6 @@
 import type { Budget, BudgetOptions } from "./budget.js";
 import { callRunner, type CallStep } from "./call-context.js";
+import { checkApiKey } from "./options-check.js";
 import { CapabilityMemory, capabilityHooks } from "./capabilities.js";
 import type { CacheStore } from "./features/cache-store.js";
 import { DeepInfraError } from "./errors/base.js";
@@ -111,6 +112,7 @@ export class ClientBase {
   constructor(options: ClientOptions = {}, hooks: readonly TransportHooks[] = [], features: ClientFeatures = {}) {
     const apiKey = (options.apiKey ?? readEnvKey())?.replace(/^\s*bearer\s+/i, "").trim();
     if (!apiKey) throw new DeepInfraError(MISSING_KEY);
+    checkApiKey(apiKey);
     this.baseURL = apiRoot(options.baseURL ?? DEFAULT_BASE_URL);
     this.modelAliases = Object.freeze({ ...MODEL_ALIASES, ...options.modelAliases });
     this.embeddingAliases = Object.freeze({ ...EMBEDDING_ALIASES, ...options.embeddingAliases });
@@ -153,17 +155,18 @@ function sharedBudget(option: unknown): Budget {
 const MISSING_KEY =
   "No DeepInfra API key. Pass it explicitly: new DeepInfra({ apiKey }). " +
   "In a Cloudflare Worker read it from the env of your fetch handler (env.DEEPINFRA_API_KEY, set with `wrangler secret put DEEPINFRA_API_KEY`); " +
-  "in Deno, Bun or Node set the DEEPINFRA_API_KEY environment variable. Get a key at https://deepinfra.com/dash/api_keys.";
+  "in Deno, Bun or Node set the DEEPINFRA_API_KEY environment variable (Deno reads it only with --allow-env=DEEPINFRA_API_KEY). Get a key at https://deepinfra.com/dash/api_keys.";
 
 /** Reads DEEPINFRA_API_KEY where the runtime has an environment; only when a client is built, never at import. */
 function readEnvKey(): string | undefined {
   const g = globalThis as { Deno?: { env?: { get(name: string): string | undefined } }; process?: { env?: Record<string, string | undefined> } };
   try {
     if (g.Deno?.env) return g.Deno.env.get("DEEPINFRA_API_KEY");
+    return g.process?.env?.DEEPINFRA_API_KEY;
   } catch {
-    // Deno without --allow-env throws; fall through to the error that explains how to pass the key.
+    // Deno without --allow-env throws (from Deno.env and from its `process` too): the missing-key error explains.
+    return undefined;
   }
-  return g.process?.env?.DEEPINFRA_API_KEY;
 }
 
 /** The API root: openai-node habits (`…/v1/openai`, `…/v1`) are cut back to it; requests add `/v1/openai/…` themselves. */

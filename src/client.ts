@@ -2,6 +2,7 @@ import { createBudget } from "./budget.js";
 import { ClientBase, type ClientOptions as SharedOptions } from "./client-base.js";
 import { createLimiter, type ConcurrencyLimiter } from "./features/concurrency.js";
 import { checkFeatureOptions, featureSteps, type FeatureOptions } from "./features/install.js";
+import { checkClientOptions } from "./options-check.js";
 import { Audio } from "./resources/audio.js";
 import { Batches } from "./resources/batches.js";
 import { Chat } from "./resources/chat.js";
@@ -56,6 +57,7 @@ export class DeepInfra extends ClientBase {
   readonly concurrency: ConcurrencyLimiter | undefined;
 
   constructor(options: ClientOptions = {}) {
+    checkClientOptions(options, true);
     checkFeatureOptions(options);
     const limiter = options.concurrency === undefined ? undefined : createLimiter(options.concurrency);
     // Steps around each call (tracing, the fallback chain) for chat, completions and embeddings; the chat-only client has none.

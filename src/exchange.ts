@@ -1,4 +1,5 @@
 import { BodyReader, connectionError } from "./body-reader.js";
+import { describeNetworkFailure } from "./errors/connection.js";
 import { DeepInfraError } from "./errors/base.js";
 import { APITimeoutError, APIUserAbortError } from "./errors/connection.js";
 import type { Redactor } from "./redact.js";
@@ -49,7 +50,7 @@ export async function openExchange(send: (signal: AbortSignal) => Promise<Respon
     if (why === "user") return new APIUserAbortError();
     if (why === "headers" && queued?.() && error instanceof DeepInfraError) return error;
     if (why === "headers") return new APITimeoutError(`No response headers within ${timeoutMs} ms (timeout).`, "headers", timeoutMs);
-    return error instanceof DeepInfraError ? error : connectionError(error, redactor);
+    return error instanceof DeepInfraError ? error : connectionError(describeNetworkFailure(error), redactor);
   };
   let response: Response;
   try {

@@ -1,3 +1,4 @@
+import { checkRequestOptions } from "./options-check.js";
 import { createFetch } from "ofetch";
 import { APIError } from "./errors/api-error.js";
 import type { DeepInfraError } from "./errors/base.js";
@@ -171,6 +172,7 @@ export function createTransport(config: TransportConfig): Transport {
 
   async function run<T>(call: CallContext, read: ((open: OpenResponse) => Promise<T>) | undefined): Promise<T> {
     const { spec, options } = call;
+    checkRequestOptions(options);
     const callHeaders = options.headers && lowerKeys(options.headers);
     const headers: Record<string, string> = { accept: spec.stream ? "text/event-stream" : "application/json", ...clientHeaders, ...callHeaders };
     const redactor = callHeaders?.authorization ? createRedactor(secretsOf(config.apiKey, callHeaders.authorization).concat(clientSecrets)) : clientRedactor;

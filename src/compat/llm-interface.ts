@@ -98,7 +98,12 @@ let defaultInterface: DeepInfraInterface | undefined;
  * const { results } = await sendMessage("Hello", { model: "default", max_tokens: 100 });
  */
 export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInterface {
-  const client = new DeepInfra(clientOptions);
+  let client: DeepInfra;
+  try {
+    client = new DeepInfra(clientOptions);
+  } catch (error) {
+    throw inTheseTerms(error);
+  }
   // Part of every cache key, so clients with other keys, hosts or alias tables never share answers (hashed, never stored).
   const scope = { apiKey: clientOptions.apiKey ?? "", baseURL: client.baseURL, aliases: client.modelAliases, embeddingAliases: client.embeddingAliases };
 
@@ -135,7 +140,12 @@ export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInt
 
   const api: DeepInfraInterface = {
     client,
-    sendMessage: (async (message: LLMMessage, options: LLMOptions | number = {}, interfaceOptions: InterfaceOptions | number = {}) => {
+    sendMessage: (async (...args: Parameters<DeepInfraInterface["sendMessage"]>) => sendMessage(...args).catch((error: unknown) => Promise.reject(inTheseTerms(error)))) as DeepInfraInterface["sendMessage"],
+    streamMessage: (...args) => streamMessage(...args).catch((error: unknown) => Promise.reject(inTheseTerms(error))),
+    embeddings: (...args) => embeddings(...args).catch((error: unknown) => Promise.reject(inTheseTerms(error))),
+  };
+
+  const sendMessage = (async (message: LLMMessage, options: LLMOptions | number = {}, interfaceOptions: InterfaceOptions | number = {}) => {
       const io = normalizeInterfaceOptions(interfaceOptions, options);
       const params = toChatParams(message, typeof options === "number" ? {} : options);
       if (params.stream === true) return api.streamMessage(message, { ...(options as LLMOptions) }, io);
@@ -152,15 +162,17 @@ export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInt
         }
         return finish(results, completion, completion.usage, retries, { started, sent }, io);
       });
-    }) as DeepInfraInterface["sendMessage"],
-    async streamMessage(message, options = {}, interfaceOptions = {}) {
+    }) as DeepInfraInterface["sendMessage"];
+
+  const streamMessage: DeepInfraInterface["streamMessage"] = async (message, options = {}, interfaceOptions = {}) => {
       const { stream: _stream, ...rest } = options;
       const chatStream = await client.chat.completions.create({ ...toChatParams(message, rest), stream: true }, { signal: interfaceOptions.signal });
       let data: ReadableStream<Uint8Array> | undefined;
       Object.defineProperty(chatStream, "data", { get: () => (data ??= chatStream.toReadableStream()) });
       return chatStream as LLMStream;
-    },
-    async embeddings(text, options = {}, interfaceOptions = {}) {
+  };
+
+  const embeddings: DeepInfraInterface["embeddings"] = async (text, options = {}, interfaceOptions = {}) => {
       const io = normalizeInterfaceOptions(interfaceOptions, options);
       const { model = "default", ...rest } = typeof options === "number" ? {} : options;
       const params = { ...rest, model, input: text };
@@ -171,9 +183,29 @@ export function createInterface(clientOptions: ClientOptions = {}): DeepInfraInt
         const vectors = response.data.map((item) => item.embedding);
         return finish(typeof text === "string" ? (vectors[0] as number[]) : vectors, response, response.usage, retries, { started, sent }, io);
       });
-    },
   };
   return api;
+}
+
+/**
+ * The SDK's advice names `new DeepInfra({ … })`, which an llm-interface program never calls: the same errors,
+ * with the calls it does make (`setApiKey`, `setModelAlias`, `createInterface`).
+ */
+function inTheseTerms(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.message.startsWith("No DeepInfra API key.")) {
+    error.message =
+      'No DeepInfra API key. Call LLMInterface.setApiKey({ deepinfra: key }) (or setApiKey(key) from "deepinfra-edge/llm-interface"), ' +
+      "pass it as createInterface({ apiKey }), or set the DEEPINFRA_API_KEY environment variable. Get a key at https://deepinfra.com/dash/api_keys.";
+  }
+  const alias = /override the alias: new DeepInfra\(\{ (modelAliases|embeddingAliases): \{ ("[^"]*"): ("[^"]*") \} \}\)\./.exec(error.message);
+  if (alias) {
+    error.message = error.message.replace(
+      alias[0],
+      `override the alias: LLMInterface.${alias[1] === "modelAliases" ? "setModelAlias" : "setEmbeddingsModelAlias"}("deepinfra", ${alias[2]}, ${alias[3]}), or createInterface({ ${alias[1]}: { ${alias[2]}: ${alias[3]} } }).`,
+    );
+  }
+  return error;
 }
 
 /** Shapes llm-interface's response: `total_time` from the call, `request_time` from the request (cache lookup excluded). */

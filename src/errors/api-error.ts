@@ -15,6 +15,16 @@ export interface APIErrorInit {
   model?: string | undefined;
 }
 
+/** An error's response headers: a record of lower-case names, plus openai-node's case-insensitive `get()`. */
+export type ErrorHeaders = Readonly<Record<string, string>> & { get(name: string): string | null };
+
+// `get` lives on the prototype: not an own key, so never serialised, spread or listed.
+const HEADERS = {
+  get(this: Record<string, string>, name: string): string | null {
+    return Object.hasOwn(this, (name = name.toLowerCase())) ? this[name]! : null;
+  },
+};
+
 /**
  * DeepInfra answered with an error status, or sent an error event inside a stream. (Fields are `declare`d and
  * set in the constructor: no separate field definitions in every bundle that can throw one.)
@@ -23,8 +33,11 @@ export class APIError extends DeepInfraError {
   override name = "APIError";
   /** HTTP status; undefined for an error event inside a 200 stream that named none. */
   declare readonly status: number | undefined;
-  /** Response headers (lower-case names), with the API key redacted. */
-  declare readonly headers: Record<string, string>;
+  /**
+   * Response headers (lower-case names), with the API key redacted: `headers["retry-after"]`, or
+   * `headers.get("Retry-After")` as on openai-node's `Headers` (the method is not enumerable, so not serialised).
+   */
+  declare readonly headers: ErrorHeaders;
   /** Parsed error body (JSON, or the raw text), with the API key redacted. */
   declare readonly body: unknown;
   /** `x-request-id` (or a `request_id` in the body) when DeepInfra sent one. */
@@ -42,7 +55,7 @@ export class APIError extends DeepInfraError {
   constructor(init: APIErrorInit) {
     super(init.message);
     this.status = init.status;
-    this.headers = init.headers;
+    this.headers = { __proto__: HEADERS, ...init.headers } as unknown as ErrorHeaders;
     this.body = init.body;
     this.alias = init.alias;
     this.model = init.model;
@@ -52,6 +65,11 @@ export class APIError extends DeepInfraError {
     this.code = stringField(inner, "code");
     this.param = stringField(inner, "param");
     this.requestId = init.headers["x-request-id"] ?? stringField(init.body, "request_id");
+  }
+
+  /** openai-node's `error`: the body's `error` object, or the whole body when it has none (redacted either way). */
+  get error(): unknown {
+    return (this.body as { error?: unknown } | null)?.error ?? this.body;
   }
 
   /** The server's own message (not decorated with status, hints or the request id). */

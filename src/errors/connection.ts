@@ -26,3 +26,14 @@ export class APIUserAbortError extends DeepInfraError {
     super(message);
   }
 }
+
+/**
+ * A network failure in one line: the error's own text, then why, from the deepest `cause` (where undici puts the
+ * socket's "connect ECONNREFUSED …", "getaddrinfo ENOTFOUND …" that fetch's "fetch failed" hides).
+ */
+export function describeNetworkFailure(error: unknown): string {
+  let deepest = error as { cause?: unknown; message?: unknown } | undefined;
+  for (let depth = 0; depth < 9 && deepest?.cause; depth++) deepest = deepest.cause as typeof deepest;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return deepest !== error && deepest?.message ? `${text} (${deepest.message})` : text;
+}

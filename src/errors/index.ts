@@ -12,6 +12,7 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedFeatureError,
+  type ErrorHeaders,
 } from "./api-error.js";
 export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./connection.js";
 export { EventTooLargeError, IncompleteStreamError, KeyInStreamError, MalformedEventError } from "./stream.js";

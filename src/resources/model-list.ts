@@ -2,7 +2,7 @@ import type { CapabilityMemory, ModelFeature } from "../capabilities.js";
 import { APIPromise } from "../api-promise.js";
 import { resolveModel } from "../models.js";
 import { apiErrorFor, readJSON } from "../response.js";
-import type { ModelList } from "../types/model-list.js";
+import type { Model, ModelList } from "../types/model-list.js";
 import type { OpenResponse, RequestOptions } from "../types/request.js";
 import type { ResourceContext } from "./context.js";
 
@@ -17,13 +17,15 @@ export class Models {
   /**
    * Lists the models DeepInfra serves (`GET /v1/openai/models`), with DeepInfra's `metadata`
    * (context length, pricing, tags) where it sends one.
+   * Awaited it is the whole list; iterated with `for await` (as in openai-node) it yields each model.
    * @throws APIError subclasses for refusals, or when the body has no `data` array.
    * @example
    * const { data } = await client.models.list();
    * const vision = data.filter((m) => m.metadata?.tags?.includes("vision"));
+   * for await (const model of client.models.list()) console.log(model.id);
    */
-  list(options?: RequestOptions): APIPromise<ModelList> {
-    return new APIPromise(
+  list(options?: RequestOptions): APIPromise<ModelList> & AsyncIterable<Model> {
+    const list = new APIPromise(
       (async () => {
         return this.context.transport({ method: "GET", path: "/v1/openai/models" }, options, async (open: OpenResponse) => {
           const list = await readJSON<ModelList>(open);
@@ -32,6 +34,12 @@ export class Models {
         });
       })(),
     );
+    // One request serves both uses: DeepInfra sends the catalogue in one page.
+    return Object.assign(list, {
+      async *[Symbol.asyncIterator](): AsyncGenerator<Model> {
+        yield* (await list).data;
+      },
+    });
   }
 
   /**

@@ -119,7 +119,8 @@ export function shown(data: unknown): string {
 }
 
 /** The declared key nearest `key`: same letters ignoring case and `_`, else at most 3 edits, else a known alias. */
-function closest(key: string, known: readonly string[]): string | undefined {
+/** The declared name a typo most likely meant: the same letters ignoring case, `_` and `-`, else a small edit distance. */
+export function closest(key: string, known: readonly string[]): string | undefined {
   const bare = (s: string) => s.toLowerCase().replace(/[_-]/g, "");
   const same = known.find((k) => bare(k) === bare(key));
   if (same) return same;
@@ -176,4 +177,12 @@ export function within(where: string, prefix: readonly PropertyKey[], validate: 
 export function checkOptions(label: string, validator: Compiled, value: unknown, path?: readonly PropertyKey[]): void {
   const issues = findIssues(validator, value, path);
   if (issues) throw new ValidationError(`Invalid ${label}: ${issues.map((issue) => issue.message).join("; ")}.`, issues);
+}
+
+/**
+ * Throws the `ValidationError` for an SDK option no rule table declares (`Invalid <label>: <message>.`), at `path`.
+ * @throws ValidationError naming the option.
+ */
+export function refuseOption(label: string, path: readonly PropertyKey[], message: string): never {
+  throw new ValidationError(`Invalid ${label}: ${message}.`, [{ message, path }]);
 }
