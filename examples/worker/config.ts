@@ -21,6 +21,10 @@ export interface Env {
   EDGE_RATE_LIMIT?: EdgeRateLimit;
   /** Optional Workers KV namespace (`[[kv_namespaces]]`): /api/embeddings answers texts embedded before from it. */
   EMBEDDINGS_CACHE?: KVNamespaceLike;
+  /** "true" shares the cache between visitors (fewer upstream calls; anyone can then test what others embedded). */
+  EMBEDDINGS_CACHE_SHARED?: string;
+  /** New cache entries one request may write (default 4). */
+  EMBEDDINGS_CACHE_MAX_WRITES?: string;
   PUBLIC_ORIGINS?: string;
   ALLOWED_HOSTS?: string;
   DEV_PORT?: string;

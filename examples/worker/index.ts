@@ -84,6 +84,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext, secret:
       config,
       requestId,
       secret,
+      clientKey: client_,
       headers: { ...SECURITY_HEADERS, ...cors, "cache-control": "no-store", "x-request-id": requestId },
       // request.signal fires when the runtime reports the browser gone (compat flag
       // enable_request_signal): Cloudflare does; local workerd does not before the response starts.

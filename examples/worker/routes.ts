@@ -1,7 +1,8 @@
 // POST /api/chat and POST /api/embeddings, the heartbeat relay /api/ui-chat shares, and what every API
 // route is handed by the router.
-import { kvCache, type ChatCreateParams, type ChatStream, type CreateEmbeddingResponse, type DeepInfra } from "deepinfra-edge";
+import { type ChatCreateParams, type ChatStream, type CreateEmbeddingResponse, type DeepInfra } from "deepinfra-edge";
 import type { Config, Env } from "./config.js";
+import { scopedCache } from "./embeddings-cache-scope.js";
 import { readJSONBody, toChatParams, toEmbeddingParams } from "./hardening.js";
 import { HttpError, renderError } from "./http-error.js";
 import type { Secret } from "./scrub.js";
@@ -19,6 +20,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** The SDK client for this request; its usage reports settle the spend reservation. */
   client(): DeepInfra;
+  /** Who the caller is for the rate limit (client-id.ts); also the embeddings cache's partition. */
+  clientKey: string;
   /** The key's pieces, for keeping it out of the log (`renderError`). */
   secret: Secret | undefined;
   /**
@@ -130,7 +133,14 @@ export async function embeddings(route: RouteContext): Promise<Response> {
   const spend = await route.reserve(tokens * perToken, { input: perToken, output: perToken }, tokens);
   // With a KV namespace bound (wrangler.toml [[kv_namespaces]]), texts embedded before are answered from it
   // and only the others are sent; without one, every input is sent.
-  const cache = route.env.EMBEDDINGS_CACHE ? kvCache(route.env.EMBEDDINGS_CACHE) : undefined;
+  const cache = route.env.EMBEDDINGS_CACHE
+    ? await scopedCache(route.env.EMBEDDINGS_CACHE, {
+        baseURL: route.env.DEEPINFRA_BASE_URL || "deepinfra",
+        client: route.clientKey,
+        shared: route.env.EMBEDDINGS_CACHE_SHARED === "true",
+        maxWrites: Number(route.env.EMBEDDINGS_CACHE_MAX_WRITES || 4),
+      })
+    : undefined;
   const result = await route.client().embeddings.create(params, { signal: route.signal, ...(cache ? { cache } : {}) });
   const answer = embeddingAnswer(result as CreateEmbeddingResponse<unknown>, inputs.length);
   // Whatever was sent reported its cost above (the first settlement wins); an answer served wholly from

@@ -187,3 +187,18 @@ describe("G1: no template injection, no prefill", () => {
     expect((await post(worker, "/api/ui-chat", uiChatBody("Hi", "Hello", "Again"))).status).toBe(200);
   });
 });
+
+describe("C1/C2: the embeddings cache is per visitor, and bounded per request", () => {
+  it("a text one visitor embedded is no hit for another (the upstream is asked again); the same visitor hits", async () => {
+    const worker = await start({ RATE_LIMIT_REQUESTS: "100" }, { publicOrigin: PUBLIC });
+    const testId = newTestId();
+    proxy.tag(testId);
+    const text = { input: "Patient J. Roe, PIN 09" };
+    expect((await post(worker, "/api/embeddings", text, { "cf-connecting-ip": "192.0.2.1" })).status).toBe(200);
+    expect(await recordedRequests(testId)).toHaveLength(1);
+    expect((await post(worker, "/api/embeddings", text, { "cf-connecting-ip": "192.0.2.1" })).status).toBe(200);
+    expect(await recordedRequests(testId)).toHaveLength(1);
+    expect((await post(worker, "/api/embeddings", text, { "cf-connecting-ip": "198.51.100.7" })).status).toBe(200);
+    expect(await recordedRequests(testId)).toHaveLength(2);
+  });
+});
