@@ -14,7 +14,7 @@ type History = { messages: Array<{ id: string; role: string; parts: Array<{ type
 beforeAll(async () => {
   proxy = await startTaggingProxy(`http://127.0.0.1:${inject("upstreamPort")}`);
   // Each answer reports $0.000123; a visitor's hourly cap of $0.0002 lets two answers through, then refuses.
-  dev = await startWranglerDev({ DEEPINFRA_API_KEY: FAKE_KEY }, { DEEPINFRA_BASE_URL: proxy.url, RATE_LIMIT_REQUESTS: "1000", SESSION_SPEND_LIMIT_USD_PER_HOUR: "0.0002", SPEND_LIMIT_USD_PER_HOUR: "100" });
+  dev = await startWranglerDev({ DEEPINFRA_API_KEY: FAKE_KEY }, { DEEPINFRA_BASE_URL: proxy.url, RATE_LIMIT_REQUESTS: "1000", SESSION_SPEND_LIMIT_USD_PER_HOUR: "0.0025", SPEND_LIMIT_USD_PER_HOUR: "100" });
 }, 120_000);
 afterAll(async () => {
   await dev?.stop();
@@ -186,8 +186,9 @@ describe("a turn owned by the chat, not the browser", () => {
 
   it("refuses a visitor past their cap before DeepInfra is asked, while others are served", async () => {
     const spender = visitor();
+    // The cap is $0.0025 an hour; a turn reserves its worst case (~$0.0006) and settles to $0.001: two fit, a third does not.
     for (const [i, word] of ["one", "two"].entries()) {
-      proxy.tag(newTestId(), slowAnswer(3, 10));
+      proxy.tag(newTestId(), slowAnswer(3, 10, 0.001));
       expect((await spender.say("cap", `k${i}`, word)).status).toBe(200);
       await (await spender.stream("cap")).text();
     }

@@ -81,7 +81,7 @@ const CONSUMERS = {
 };
 
 // Every public entry, as a user imports it. Kept in step with package.json "exports" by the first assertion below.
-const ENTRIES = ["deepinfra-edge", "deepinfra-edge/chat", "deepinfra-edge/llm-interface", "deepinfra-edge/testing"];
+const ENTRIES = ["deepinfra-edge", "deepinfra-edge/chat", "deepinfra-edge/durable", "deepinfra-edge/llm-interface", "deepinfra-edge/testing"];
 
 describe("from a clean checkout (no dist/)", () => {
   // A copy of what the build reads, without dist/: `npm pack` and `npm publish` must build it themselves (F1: a git

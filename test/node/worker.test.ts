@@ -333,9 +333,10 @@ describe("embeddings", () => {
 
 describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real KV)", () => {
   type Answer = { data: Array<{ index: number; embedding: number[] }>; model: string; usage: Record<string, number> };
-  const embed = async (input: string[], testId: string, on = worker) => {
+  // The cache is the visitor's own (per client address here, behind Cloudflare's edge): one address per test.
+  const embed = async (input: string[], testId: string, visitor: string, on = worker) => {
     proxy.tag(testId);
-    const res = await on.fetch("/api/embeddings", { method: "POST", headers: { ...client(), "content-type": "application/json" }, body: JSON.stringify({ input }) });
+    const res = await on.fetch("/api/embeddings", { method: "POST", headers: { "cf-connecting-ip": visitor, "content-type": "application/json" }, body: JSON.stringify({ input }) });
     const text = await record(res);
     expect(res.status, text).toBe(200);
     return JSON.parse(text) as Answer;
@@ -349,8 +350,8 @@ describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real K
     };
     const before = (await kv.list()).keys.length;
     const [first, second] = [newTestId(), newTestId()];
-    const sent = await embed(["kv one", "kv two"], first);
-    const cached = await embed(["kv one", "kv two"], second);
+    const sent = await embed(["kv one", "kv two"], first, "198.51.100.1");
+    const cached = await embed(["kv one", "kv two"], second, "198.51.100.1");
     expect(await recordedRequests(first)).toHaveLength(1);
     expect(await recordedRequests(second)).toHaveLength(0);
     expect(cached.data).toEqual(sent.data);
@@ -363,10 +364,10 @@ describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real K
   });
 
   it("a partial hit sends only the misses, keeps the input order, and counts only what was sent", async () => {
-    await embed(["kv four"], newTestId());
+    await embed(["kv four"], newTestId(), "198.51.100.2");
     const testId = newTestId();
     // MAX_EMBEDDING_INPUTS is 2 here: the miss first, the hit second.
-    const answer = await embed(["kv five six", "kv four"], testId);
+    const answer = await embed(["kv five six", "kv four"], testId, "198.51.100.2");
     const requests = await recordedRequests(testId);
     expect(requests.map((r) => (r.json as { input: unknown }).input)).toEqual([["kv five six"]]);
     expect(answer.data).toEqual([
@@ -380,8 +381,8 @@ describe("embeddings cache (wrangler.toml's EMBEDDINGS_CACHE, Miniflare's real K
     const plain = await startWorker(script, { ...KNOBS, DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: proxy.url }, { kv: false });
     try {
       const testId = newTestId();
-      await embed(["kv seven"], testId, plain);
-      const again = await embed(["kv seven"], testId, plain);
+      await embed(["kv seven"], testId, "198.51.100.3", plain);
+      const again = await embed(["kv seven"], testId, "198.51.100.3", plain);
       expect(await recordedRequests(testId)).toHaveLength(2);
       expect(again.data[0]!.embedding).toEqual(embedText("kv seven"));
       expect(again.usage).toEqual({ prompt_tokens: 2, total_tokens: 2 });
