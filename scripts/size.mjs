@@ -21,7 +21,9 @@ const OUT = path.join(ROOT, ".tmp", "size");
 // Gates, gzip bytes: the minimal Worker (built from the chat-only entry, as the README's Worker quick start is)
 // and the browser reader. The full client and the whole package are rows beside them.
 const BUDGET_BYTES = 30_000;
-const READER_BUDGET_BYTES = 6_000;
+// 6.2 KB since the reader fails closed on the key in any JSON escaping and assembles open models' tool-call
+// fragments (issues 20, 21): both run in a browser reading its Worker. The 5 KB target still stands.
+const READER_BUDGET_BYTES = 6_200;
 // The whole package's target (issue 10), printed beside it: a row, not a gate.
 const WHOLE_TARGET_BYTES = 35_000;
 const GATE_ONLY = process.argv.includes("--gate-only");

@@ -15,15 +15,8 @@ export interface APIErrorInit {
   model?: string | undefined;
 }
 
-/** An error's response headers: a record of lower-case names, plus openai-node's case-insensitive `get()`. */
-export type ErrorHeaders = Readonly<Record<string, string>> & { get(name: string): string | null };
-
-// `get` lives on the prototype: not an own key, so never serialised, spread or listed.
-const HEADERS = {
-  get(this: Record<string, string>, name: string): string | null {
-    return Object.hasOwn(this, (name = name.toLowerCase())) ? this[name]! : null;
-  },
-};
+/** An error's response headers: lower-case names (`headers["retry-after"]`), the API key redacted. */
+export type ErrorHeaders = Readonly<Record<string, string>>;
 
 /**
  * DeepInfra answered with an error status, or sent an error event inside a stream. (Fields are `declare`d and
@@ -33,10 +26,7 @@ export class APIError extends DeepInfraError {
   override name = "APIError";
   /** HTTP status; undefined for an error event inside a 200 stream that named none. */
   declare readonly status: number | undefined;
-  /**
-   * Response headers (lower-case names), with the API key redacted: `headers["retry-after"]`, or
-   * `headers.get("Retry-After")` as on openai-node's `Headers` (the method is not enumerable, so not serialised).
-   */
+  /** Response headers (lower-case names), with the API key redacted: `headers["retry-after"]`. */
   declare readonly headers: ErrorHeaders;
   /** Parsed error body (JSON, or the raw text), with the API key redacted. */
   declare readonly body: unknown;
@@ -55,7 +45,7 @@ export class APIError extends DeepInfraError {
   constructor(init: APIErrorInit) {
     super(init.message);
     this.status = init.status;
-    this.headers = { __proto__: HEADERS, ...init.headers } as unknown as ErrorHeaders;
+    this.headers = init.headers;
     this.body = init.body;
     this.alias = init.alias;
     this.model = init.model;

@@ -122,9 +122,10 @@ describe("from a clean checkout (no dist/)", () => {
 const mods = await Promise.all(names.map((n) => import(n)));
 console.log(JSON.stringify(mods.map((m) => Object.keys(m).sort())));`;
     const { stdout: out } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app });
-    const [root, chat, llm, testing] = JSON.parse(out) as string[][];
+    const [root, chat, durable, llm, testing] = JSON.parse(out) as string[][];
     expect(root).toEqual(expect.arrayContaining(["DeepInfra", "ChatStream", "APIError", "ValidationError"]));
     expect(chat).toEqual(expect.arrayContaining(["DeepInfra", "ChatStream"]));
+    expect(durable).toEqual(expect.arrayContaining(["createTurnRecorder", "resumeResponse", "fitContext", "reconnectingBody"]));
     expect(llm).toEqual(expect.arrayContaining(["LLMInterface", "createInterface"]));
     expect(testing).toEqual(["createFakeDeepInfra"]);
   }, 300_000);
