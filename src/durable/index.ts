@@ -2,7 +2,7 @@
 // Cloudflare import): an event log (SQLite or memory), recording with ids and fan-out, resume responses and
 // context fitting. A Durable Object composes them (examples/worker/chats/); so can a Node, Deno or Bun server.
 export { createMemoryEventLog, type EventLog, type LoggedEvent } from "./event-log.js";
-export { createSqliteEventLog, type SqlStorageLike, type SqliteEventLogOptions } from "./sqlite-event-log.js";
+export { createSqliteEventLog, type SqlCursorLike, type SqlStorageLike, type SqliteEventLogOptions } from "./sqlite-event-log.js";
 export { encodeEvent, formatEventId, parseEventId, type EventPosition } from "./event-id.js";
 export { createTurnRecorder, type TurnRecorder, type TurnRecorderOptions } from "./turn-recorder.js";
 export { resumeResponse, UI_MESSAGE_STREAM_HEADERS, type ResumeSource } from "./resume.js";

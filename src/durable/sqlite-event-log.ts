@@ -2,7 +2,14 @@ import type { EventLog, LoggedEvent } from "./event-log.js";
 
 /** The part of a Durable Object's `ctx.storage.sql` this log uses (no Cloudflare import needed). */
 export interface SqlStorageLike {
-  exec(query: string, ...bindings: unknown[]): { toArray(): Array<Record<string, unknown>> };
+  /** Runs one statement with `?` bindings; its cursor's rows as plain objects. */
+  exec(query: string, ...bindings: unknown[]): SqlCursorLike;
+}
+
+/** What `SqlStorageLike.exec` returns: a cursor whose rows this log reads at once. */
+export interface SqlCursorLike {
+  /** Every row of the result. */
+  toArray(): Array<Record<string, unknown>>;
 }
 
 /** Options of `createSqliteEventLog`. */
