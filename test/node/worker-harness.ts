@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { afterAll, beforeAll, inject } from "vitest";
 import { Miniflare } from "miniflare";
 import { unstable_readConfig } from "wrangler";
 import { buildReactApp } from "../../examples/worker/react/build.mjs";
@@ -336,4 +337,37 @@ export function uiChatBody(...turns: string[]): { id: string; messages: Array<{ 
     messages: turns.map((text, i) => ({ id: `m${i}`, role: i % 2 === 0 ? "user" : "assistant", parts: [{ type: "text", text }] })),
     trigger: "submit-message",
   };
+}
+
+/** The Workers of one test file: a tagging proxy before the local upstream and the bundled Worker, made once. */
+export interface WorkerSuite {
+  /** Set before the first test. */
+  proxy: TaggingProxy;
+  /** The bundled Worker; set before the first test. */
+  script: string;
+  /** Starts the Worker with the fake key and the proxy as its upstream, plus `vars`; closed after the file's tests. */
+  start(vars: Record<string, string>, options?: WorkerOptions): Promise<WorkerHandle>;
+}
+
+/** Registers the file's `beforeAll`/`afterAll` for a `WorkerSuite`; call it at the top of a test file. */
+export function workerSuite(): WorkerSuite {
+  const running: WorkerHandle[] = [];
+  const suite: WorkerSuite = {
+    proxy: undefined as unknown as TaggingProxy,
+    script: "",
+    async start(vars, options = {}) {
+      const worker = await startWorker(suite.script, { DEEPINFRA_API_KEY: FAKE_KEY, DEEPINFRA_BASE_URL: suite.proxy.url, ...vars }, options);
+      running.push(worker);
+      return worker;
+    },
+  };
+  beforeAll(async () => {
+    suite.proxy = await startTaggingProxy(`http://127.0.0.1:${inject("upstreamPort")}`);
+    suite.script = await bundleWorker();
+  });
+  afterAll(async () => {
+    for (const worker of running) await worker.close();
+    await suite.proxy?.close();
+  });
+  return suite;
 }
