@@ -85,7 +85,8 @@ function join(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-const WITHHELD = "The answer was withheld: it contained the server's credentials.";
+/** What a visitor is told in place of an answer that held the key. */
+export const WITHHELD = "The answer was withheld: it contained the server's credentials.";
 
 /** The fixed 502 that replaces a whole response holding the key. */
 function withheldResponse(headers: Headers): Response {

@@ -8,7 +8,7 @@ import { ContextOverflowError, createSqliteEventLog, createTurnRecorder, fitCont
 import { readConfig, type Config } from "../config.js";
 import { readJSONBody } from "../hardening.js";
 import { HttpError, errorResponse, renderError } from "../http-error.js";
-import { containsSecret, secretOf } from "../scrub.js";
+import { WITHHELD, containsSecret, secretOf, type Secret } from "../scrub.js";
 import { chatPrice, chatReserveUSD } from "../spend-breaker.js";
 import { PREFIX_ID, answerOf, collect, estimateUSD, partsOf, toChatMessages, withPrefix, type Answer, type StoredMessage, type TurnStatus } from "./answer.js";
 import { readPostBody, type PostBody, type StoredUserMessage } from "./message-rules.js";
@@ -42,9 +42,12 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
   #live: LiveTurn | undefined;
   /** True while a turn is being reserved and stored (awaits that let another request in). */
   #starting = false;
+  /** The key's pieces, prepared once: errors and stored answers are checked against them. */
+  #secret: Secret | undefined;
 
   constructor(ctx: DurableObjectState, env: ChatsEnv) {
     super(ctx, env);
+    this.#secret = secretOf(env.DEEPINFRA_API_KEY);
     this.#sql = (ctx as unknown as SqlState).storage.sql;
     this.#sql.exec("CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, role TEXT NOT NULL, parts TEXT NOT NULL, status TEXT, turn INTEGER)");
     this.#sql.exec(
@@ -67,7 +70,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
       if (op === "stop") return await this.#stop();
       throw new HttpError(404, "not_found", "No such route.", {}, `chat room op ${op}`);
     } catch (failure) {
-      return errorResponse(failure, requestId, {}, secretOf(this.env.DEEPINFRA_API_KEY));
+      return errorResponse(failure, requestId, {}, this.#secret);
     }
   }
 
@@ -183,7 +186,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
     const { recorder, controller, answer } = live;
     let failure: unknown;
     const onError = (error: unknown) => {
-      const { code, message } = renderError(error, requestId, secretOf(this.env.DEEPINFRA_API_KEY)).body.error;
+      const { code, message } = renderError(error, requestId, this.#secret).body.error;
       return (answer.error = `${code}: ${message} (request ${requestId})`);
     };
     try {
@@ -233,7 +236,7 @@ export class ChatRoom extends DurableObject<ChatsEnv> {
   #finish(turn: number, assistantId: string, answer: Answer, status: TurnStatus, cost: number): void {
     // The answer is built from the upstream's deltas: one that holds the key is withheld whole before it is stored.
     const json = JSON.stringify(partsOf(answer));
-    const parts = containsSecret(json, secretOf(this.env.DEEPINFRA_API_KEY)) ? JSON.stringify([{ type: "text", text: "[The answer was withheld: it contained the server's credentials.]" }]) : json;
+    const parts = containsSecret(json, this.#secret) ? JSON.stringify([{ type: "text", text: `[${WITHHELD}]` }]) : json;
     this.#sql.exec("INSERT INTO messages (id, role, parts, status, turn) VALUES (?, 'assistant', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET parts = excluded.parts, status = excluded.status, turn = excluded.turn", assistantId, parts, status, turn);
     this.#sql.exec("UPDATE turns SET status = ?, cost = ? WHERE turn = ?", status, cost, turn);
   }
