@@ -8,6 +8,7 @@ import { validateEmbeddingParams } from "../../src/schema/embeddings.js";
 import { validateImageParams, validateSpeechParams, validateTranscriptionParams } from "../../src/schema/media.js";
 import { validateChatParams } from "../../src/schema/params.js";
 import { reference, type RootName } from "./validators.js";
+import { seededRandom } from "../seeded-random.js";
 
 const CHAT = { model: "m", messages: [{ role: "user", content: "hi" }] };
 const COMPLETION = { model: "m", prompt: "Once" };
@@ -114,18 +115,6 @@ describe("bounds of DeepInfra's request model", () => {
 
 // ---- requests built only from valid values ----------------------------------------------------------------
 
-/** A small deterministic PRNG, so a failure names a seed that reproduces it. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MESSAGES = [
   { role: "system", content: "Be brief." },
   { role: "system", content: [{ type: "text", text: "Be brief." }], name: "policy", cache_control: { type: "ephemeral" } },
@@ -197,7 +186,7 @@ describe("requests built only from valid values", () => {
   it.each(Object.keys(POOLS))("%s: 300 random valid requests never raise", (name) => {
     const pool = POOLS[name] as Record<string, unknown[]>;
     const [base, check] = VALIDATE[name] as [object, (p: object) => void];
-    const next = random(name.length * 7919);
+    const next = seededRandom(name.length * 7919);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
     for (let i = 0; i < 300; i++) {
       const params: Record<string, unknown> = { ...base };

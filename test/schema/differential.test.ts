@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ROOTS } from "../../src/schema/rules/index.js";
 import { reference, shipped, type RootName } from "./validators.js";
+import { seededRandom } from "../seeded-random.js";
 
 type Case = [root: RootName, name: string, value: unknown, prefix?: PropertyKey[]];
 
@@ -284,17 +285,6 @@ describe("shipped validators agree with arktype", () => {
 
 // ---- seeded random mutations ------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded generator, so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const POOL: unknown[] = [0, 1, -1, 0.5, 2, 3, 4, 5, 32, 1000, 1e7, -0.01, 2 ** 64, Number.NaN, Infinity, "", "x", "text", "json_object", "regex", "user", "tool", "float", "base64", "/v1/embeddings", true, false, null, [], ["a"], [1], [1.5], {}, { type: "text" }, { name: "f" }, { role: "user", content: "hi" }, { type: "text", text: "t" }, { function: { name: "f" } }, { include_usage: true }, () => {}, Object.assign(() => {}, { type: "text" })];
 
 const VALID: Partial<Record<RootName, object[]>> = {
@@ -328,7 +318,7 @@ function mutate(value: unknown, next: () => number, depth = 0): unknown {
 
 describe("seeded random mutations: the same verdict as arktype", () => {
   it.each(Object.keys(VALID) as RootName[])("%s: 1,500 mutations", (root) => {
-    const next = random(0x5eed ^ root.length);
+    const next = seededRandom(0x5eed ^ root.length);
     let refused = 0;
     for (let i = 0; i < 1_500; i++) {
       const base = (VALID[root] as object[])[i % (VALID[root] as object[]).length];

@@ -11,6 +11,7 @@ import { validateEmbeddingParams } from "../../src/schema/embeddings.js";
 import { chatParamsKeys, completionParamsKeys, embeddingParamsKeys } from "../../src/schema/generated/validators.js";
 import { validateChatParams } from "../../src/schema/params.js";
 import models from "../fixtures/openapi/request-models.json";
+import { seededRandom } from "../seeded-random.js";
 
 type Schema = Record<string, unknown>;
 const SCHEMAS = models.schemas as unknown as Record<string, Schema>;
@@ -61,17 +62,6 @@ function valid(raw: Schema, value: unknown): boolean {
   }
   if (typeof value === "string" && typeof schema.maxLength === "number" && [...value].length > schema.maxLength) return false;
   return true;
-}
-
-/** mulberry32, so a failure replays from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A valid instance of `raw`, most optional properties left out. */
@@ -163,7 +153,7 @@ function outcome(check: (p: object) => void, body: object): { refused: true } | 
 describe("bodies generated from DeepInfra's OpenAPI request models", () => {
   it.each(ENDPOINTS)("%s: 1,000 valid bodies are all sent", (name, model, check) => {
     const schema = SCHEMAS[model] as Schema;
-    const next = random(0xd1 + name.length);
+    const next = seededRandom(0xd1 + name.length);
     for (let i = 0; i < 1_000; i++) {
       const body = generate(schema, next) as Record<string, unknown>;
       if (name === "chat") declareForcedTool(body);
@@ -175,7 +165,7 @@ describe("bodies generated from DeepInfra's OpenAPI request models", () => {
 
   it.each(ENDPOINTS)("%s: of 3,000 single-constraint violations, at least 97 %% are never sent invalid", (name, model, check) => {
     const schema = SCHEMAS[model] as Schema;
-    const next = random(0xbad + name.length);
+    const next = seededRandom(0xbad + name.length);
     let violations = 0;
     let sentInvalid = 0;
     let droppedNull = 0;

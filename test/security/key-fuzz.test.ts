@@ -6,20 +6,11 @@ import { describe, expect, it } from "vitest";
 import { BodyReader } from "../../src/body-reader.js";
 import { ChatStream, toUIMessageStreamResponse } from "../../src/index.js";
 import { BLOCK, createRedactor } from "../../src/redact.js";
+import { seededRandom } from "../seeded-random.js";
 
 const KEY = "sk-fuzz/0123456789/abcdefXYZ";
 const RUN = 2 * BLOCK - 1;
 const STREAMS = 300;
-
-/** mulberry32: a small seeded PRNG, so a failure names a seed that reproduces it. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (c: string, upper: boolean) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")[upper ? "toUpperCase" : "toLowerCase"]();
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id: "c1", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: finish }] });
@@ -45,7 +36,7 @@ const FORMS: Form[] = [
 
 /** One generated stream: `dirty` says whether it carries the key (or a run of it) somewhere. */
 function generate(seed: number): { body: string; chunks: Uint8Array[]; dirty: boolean; what: string; eol: string } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
   const events: string[] = [];
   const n = 2 + Math.floor(r() * 6);
